@@ -1,0 +1,5 @@
+import { closestMatch } from "@shihyo/engine";
+
+export function closestCommand(name: string, commands: string[]): string | null {
+  return closestMatch(name, commands);
+}

@@ -1,0 +1,54 @@
+import { type EvaluationDocument, roundForDisplay } from "@shihyo/engine";
+import { colors, formatShare, formatStatus, formatValue, table } from "../format.js";
+import { loadPlan, required } from "../loadPlan.js";
+import type { CommandInput } from "../main.js";
+
+/** Rounds every number of an evaluation for output (no binary noise; null stays null). */
+export function presentEvaluation(document: EvaluationDocument): EvaluationDocument {
+  return {
+    ...document,
+    nodes: document.nodes.map((n) => ({
+      ...n,
+      actual: roundForDisplay(n.actual),
+      target: roundForDisplay(n.target),
+      progress: roundForDisplay(n.progress),
+      expectedToDate: roundForDisplay(n.expectedToDate),
+      forecast: roundForDisplay(n.forecast),
+      modeled: roundForDisplay(n.modeled),
+      coverage: roundForDisplay(n.coverage),
+      modelGap: roundForDisplay(n.modelGap),
+      baseline: roundForDisplay(n.baseline),
+      elapsedShare: roundForDisplay(n.elapsedShare),
+    })),
+  };
+}
+
+export async function evaluate(input: CommandInput): Promise<number> {
+  const loaded = await loadPlan(input);
+  const { evaluator, messages: m, lang } = loaded;
+  const period = required(input, "period", m);
+  const segment = (input.options.segment as string | undefined) ?? null;
+  const document = presentEvaluation(evaluator.evaluate({ period, asOf: loaded.asOf, segment }));
+  if (input.options.json) {
+    input.output.out(JSON.stringify(document, null, 2));
+    return 0;
+  }
+  const c = colors(input.env.color);
+  const rows = [[m.node(), m.actual(), m.target(), m.progress(), m.expected(), m.forecast(), m.status()]];
+  for (const n of document.nodes) {
+    const unit = loaded.prepared.byId.get(n.id)!.source.unit;
+    rows.push([
+      n.id,
+      formatValue(n.actual, unit, lang),
+      `${formatValue(n.target, unit, lang)}${n.derivedTarget ? `*` : ""}`,
+      formatShare(n.progress, lang),
+      formatValue(n.expectedToDate, unit, lang),
+      formatValue(n.forecast, unit, lang),
+      formatStatus(n.status, m, c),
+    ]);
+  }
+  input.output.out(m.treeHeading({ name: loaded.plan.name, period: document.period, asOf: document.asOf }));
+  input.output.out(table(rows, [false, true, true, true, true, true, false]));
+  input.output.out(c.dim(`* ${m.derived()}`));
+  return 0;
+}

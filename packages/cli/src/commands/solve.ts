@@ -1,0 +1,52 @@
+import { describeSolveNote, roundForDisplay, type SolveResult, solveTarget } from "@shihyo/engine";
+import { formatValue } from "../format.js";
+import { loadPlan, required } from "../loadPlan.js";
+import type { CommandInput } from "../main.js";
+
+export async function solve(input: CommandInput): Promise<number> {
+  const loaded = await loadPlan(input);
+  const { evaluator, messages: m, lang, prepared } = loaded;
+  const node = required(input, "node", m);
+  const lever = required(input, "for", m);
+  const period = evaluator.period(required(input, "period", m));
+  const shape = input.options.shape === "last-year" ? evaluator.lastYearShape(lever, period) : undefined;
+  const result = solveTarget(prepared, evaluator.targets, {
+    node,
+    for: lever,
+    period,
+    ...(shape ? { shape } : {}),
+  });
+  const presented: SolveResult = {
+    ...result,
+    value: roundForDisplay(result.value),
+    ...(result.monthly
+      ? {
+          monthly: Object.fromEntries(
+            Object.entries(result.monthly).map(([k, v]) => [k, roundForDisplay(v)]),
+          ),
+        }
+      : {}),
+    ...(result.solutions ? { solutions: result.solutions.map((v) => roundForDisplay(v)) } : {}),
+  };
+  const note = describeSolveNote(result, lang);
+  if (input.options.json) {
+    input.output.out(JSON.stringify(note ? { ...presented, note } : presented, null, 2));
+    return 0;
+  }
+  const unit = prepared.byId.get(lever)?.source.unit;
+  if (presented.value === null) {
+    input.output.out(note ?? m.noSolution());
+    return 0;
+  }
+  const value = formatValue(presented.value, unit, lang);
+  input.output.out(
+    `${m.solved({ lever, period: period.id, value })} ${presented.unique ? m.solvedUnique() : ""}`.trimEnd(),
+  );
+  if (note) input.output.out(note);
+  if (presented.monthly) {
+    input.output.out(m.perPeriod());
+    for (const [p, v] of Object.entries(presented.monthly))
+      input.output.out(`  ${p}  ${formatValue(v, unit, lang)}`);
+  }
+  return 0;
+}

@@ -1,0 +1,239 @@
+/**
+ * The CLI's own texts in Japanese and English. Kept free of engine imports so that
+ * `--help` and `--version` start instantly.
+ */
+export type Lang = "ja" | "en";
+
+const en = {
+  usage: () => `Usage: shihyo <command> [options]
+
+Commands:
+  init [--template NAME] [DIR]       write a starter KPI file (marketing, sales, customer-success, product, saas)
+  check FILE [--json] [--as-of DATE] [--data CSV…]
+                                     validate the file and run the SMART/consistency linter
+  tree FILE [--period P] [--as-of DATE] [--data CSV…]
+                                     print the KPI tree with values, targets and status
+  eval FILE --period P [--as-of DATE] [--data CSV…] [--segment S] [--json]
+                                     actual, target, progress, forecast and status for every node
+  solve FILE --node ID --for X --period P [--json]
+                                     back-calculate X's target so that ID meets its target
+  sensitivity FILE --node ID --period P [--data CSV…] [--basis actual|forecast|target] [--json]
+                                     rank the levers of ID
+  explain FILE --node ID --period P [--as-of DATE] [--data CSV…] [--json]
+                                     show how a node's numbers were computed
+
+Common options: --lang ja|en, --help, --version
+Run "shihyo <command> --help" for details.`,
+  initHelp: () => `Usage: shihyo init [--template NAME] [--force] [DIR]
+
+Writes DIR/shihyo.yaml (DIR defaults to the current directory) from a department template:
+marketing, sales, customer-success, product, or saas (the full tree; default).
+An existing file is never overwritten unless --force is given.`,
+  checkHelp: () => `Usage: shihyo check FILE [--json] [--as-of DATE] [--data CSV…] [--rules]
+
+Validates the KPI file and runs the linter (SMART, consistency, health). Data files
+(CSV or XLSX) give the history the achievability and staleness rules need.
+Exit code: 0 no errors, 1 findings at error severity, 2 the file or a data file is invalid.
+--rules lists every linter rule with its default severity and options.`,
+  treeHelp: () => `Usage: shihyo tree FILE [--period P] [--as-of DATE] [--data CSV…]
+
+Prints the tree (KGI → KSF → KPI) with actual, target, progress and status for the period
+(default: the fiscal quarter containing the as-of day; as-of defaults to today in the plan's time zone).`,
+  evalHelp: () => `Usage: shihyo eval FILE --period P [--as-of DATE] [--data CSV…] [--segment S] [--json]
+
+Evaluates every numeric node for the period: actual, target (set or derived), progress,
+expected to date, forecast with its method, and status.`,
+  solveHelp:
+    () => `Usage: shihyo solve FILE --node ID --for X --period P [--shape last-year] [--data CSV…] [--json]
+
+Back-calculates (逆算) the target of X so that ID meets its target for P, every other input
+held at its target. A lever with a finer cadence also gets its answer split per sub-period:
+evenly, or with --shape last-year in proportion to last year's actuals.`,
+  sensitivityHelp:
+    () => `Usage: shihyo sensitivity FILE --node ID --period P [--as-of DATE] [--data CSV…] [--basis actual|forecast|target] [--json]
+
+Ranks the leaf inputs of ID by the impact of raising each by 10 %, with elasticities and the
+value each lever alone would need for ID to meet its target.`,
+  explainHelp:
+    () => `Usage: shihyo explain FILE --node ID --period P [--as-of DATE] [--data CSV…] [--segment S] [--json]
+
+Shows how a node's actual, target and forecast were computed: data rolled up, formula and inputs.`,
+  unknownCommand: ({ command, suggestion }: { command: string; suggestion: string | null }) =>
+    `Unknown command "${command}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} Run "shihyo --help".`,
+  badOption: ({ detail }: { detail: string }) => `Invalid option: ${detail}. Run "shihyo <command> --help".`,
+  missingFile: () => `Give the KPI file to read, e.g. "shihyo check plan.yaml".`,
+  missingOption: ({ option }: { option: string }) => `The option --${option} is required.`,
+  badLang: ({ value }: { value: string }) => `--lang must be "ja" or "en", not "${value}".`,
+  badDate: ({ value }: { value: string }) =>
+    `"${value}" is not a date; write it as YYYY-MM-DD, e.g. 2026-05-15.`,
+  cannotRead: ({ file, reason }: { file: string; reason: string }) => `Cannot read ${file}: ${reason}`,
+  unknownTemplate: ({ name, names }: { name: string; names: string }) =>
+    `There is no template "${name}". Templates: ${names}.`,
+  fileExists: ({ file }: { file: string }) => `${file} already exists; use --force to overwrite it.`,
+  wrote: ({ file, template }: { file: string; template: string }) =>
+    `Wrote ${file} from the "${template}" template. Next: shihyo check ${file}`,
+  internalError: ({ detail }: { detail: string }) =>
+    `Internal error: ${detail}\nThis is a bug in Shihyo; run again with SHIHYO_DEBUG=1 and report the output.`,
+  fileInvalid: ({ count }: { count: number }) => `The file has ${count} error(s); nothing was evaluated.`,
+  dataInvalid: ({ count }: { count: number }) => `The data has ${count} bad row(s); nothing was read.`,
+  noFindings: () => `No findings.`,
+  checkSummary: ({ errors, warnings, infos }: { errors: number; warnings: number; infos: number }) =>
+    `${errors} error(s), ${warnings} warning(s), ${infos} info`,
+  consistencyHeading: () => `Consistency (do the KPI targets deliver the KGI targets?)`,
+  consistent: () => `adds up`,
+  inconsistent: () => `does not add up`,
+  fix: () => `fix`,
+  treeHeading: ({ name, period, asOf }: { name: string; period: string; asOf: string }) =>
+    `${name} — ${period} (as of ${asOf})`,
+  actual: () => `actual`,
+  target: () => `target`,
+  derived: () => `derived`,
+  progress: () => `progress`,
+  forecast: () => `forecast`,
+  status: () => `status`,
+  expected: () => `expected`,
+  node: () => `node`,
+  solved: ({ lever, period, value }: { lever: string; period: string; value: string }) =>
+    `${lever} needs a target of ${value} for ${period}`,
+  solvedUnique: () => `(the only solution)`,
+  perPeriod: () => `split over the lever's cadence:`,
+  noSolution: () => `No value of the lever meets the target.`,
+  sensitivityHeading: ({
+    node,
+    period,
+    value,
+    target,
+  }: {
+    node: string;
+    period: string;
+    value: string;
+    target: string;
+  }) => `Levers of ${node} for ${period}: now ${value}, target ${target}`,
+  lever: () => `lever`,
+  value: () => `value`,
+  elasticity: () => `elasticity`,
+  impact: () => `+10% impact`,
+  required: () => `needed alone`,
+  change: () => `change`,
+  rulesHeading: () => `Linter rules (turn off or re-grade in the file: lint.rules.<ID>)`,
+  statusNames: {
+    achieved: "achieved",
+    on_track: "on track",
+    at_risk: "at risk",
+    off_track: "off track",
+    no_target: "no target",
+    no_data: "no data",
+  } as Record<string, string>,
+  severityNames: { error: "error", warning: "warning", info: "info" } as Record<string, string>,
+};
+
+const ja: typeof en = {
+  usage: () => `使い方: shihyo <コマンド> [オプション]
+
+コマンド:
+  init [--template 名前] [DIR]       部門テンプレートからKPIファイルを作成（marketing, sales, customer-success, product, saas）
+  check FILE [--json] [--as-of 日付] [--data CSV…]
+                                     ファイルを検証し、SMART・整合性のチェックを実行
+  tree FILE [--period 期間] [--as-of 日付] [--data CSV…]
+                                     実績・目標・ステータス付きでKPIツリーを表示
+  eval FILE --period 期間 [--as-of 日付] [--data CSV…] [--segment S] [--json]
+                                     全ノードの実績・目標・進捗・予測・ステータス
+  solve FILE --node ID --for X --period 期間 [--json]
+                                     ID が目標を達成するための X の目標を逆算
+  sensitivity FILE --node ID --period 期間 [--data CSV…] [--basis actual|forecast|target] [--json]
+                                     ID に効くレバーを影響の大きい順に表示
+  explain FILE --node ID --period 期間 [--as-of 日付] [--data CSV…] [--json]
+                                     ノードの数値がどう計算されたかを表示
+
+共通オプション: --lang ja|en, --help, --version
+詳しくは "shihyo <コマンド> --help" を実行してください。`,
+  initHelp: () => `使い方: shihyo init [--template 名前] [--force] [DIR]
+
+部門テンプレートから DIR/shihyo.yaml を作成します（DIR の既定は現在のディレクトリ）。
+テンプレート: marketing, sales, customer-success, product, saas（全体ツリー。既定）。
+既存のファイルは --force を付けない限り上書きしません。`,
+  checkHelp: () => `使い方: shihyo check FILE [--json] [--as-of 日付] [--data CSV…] [--rules]
+
+KPIファイルを検証し、チェック（SMART・整合性・健全性）を実行します。データファイル（CSV/XLSX）を
+渡すと、達成可能性や更新停止のルールが過去の実績を使えます。
+終了コード: 0 エラーなし、1 エラーの指摘あり、2 ファイルかデータが不正。
+--rules で全ルールの既定の重大度とオプションを表示します。`,
+  treeHelp: () => `使い方: shihyo tree FILE [--period 期間] [--as-of 日付] [--data CSV…]
+
+ツリー（KGI → KSF → KPI）を、期間の実績・目標・進捗・ステータス付きで表示します
+（期間の既定は基準日を含む四半期。基準日の既定はプランのタイムゾーンでの今日）。`,
+  evalHelp: () => `使い方: shihyo eval FILE --period 期間 [--as-of 日付] [--data CSV…] [--segment S] [--json]
+
+期間について、全ての数値ノードの実績・目標（設定値または導出値）・進捗・現時点の期待値・予測（方法つき）・ステータスを評価します。`,
+  solveHelp:
+    () => `使い方: shihyo solve FILE --node ID --for X --period 期間 [--shape last-year] [--data CSV…] [--json]
+
+他の入力を目標値に固定したまま、ID が期間の目標を達成するための X の目標を逆算します。
+X の目標サイクルが期間より細かい場合は、均等に（--shape last-year なら前年実績の比率で）配分した値も表示します。`,
+  sensitivityHelp:
+    () => `使い方: shihyo sensitivity FILE --node ID --period 期間 [--as-of 日付] [--data CSV…] [--basis actual|forecast|target] [--json]
+
+ID の末端の入力を、それぞれ10 %上げたときの影響の大きい順に並べ、弾力性と、単独で目標を達成するのに必要な値を示します。`,
+  explainHelp:
+    () => `使い方: shihyo explain FILE --node ID --period 期間 [--as-of 日付] [--data CSV…] [--segment S] [--json]
+
+ノードの実績・目標・予測がどう計算されたか（集計したデータ、計算式と入力）を表示します。`,
+  unknownCommand: ({ command, suggestion }) =>
+    `コマンド「${command}」はありません。${suggestion ? `「${suggestion}」の誤りではありませんか？` : ""}"shihyo --help" で一覧を表示できます。`,
+  badOption: ({ detail }) =>
+    `オプションが正しくありません: ${detail}。"shihyo <コマンド> --help" を参照してください。`,
+  missingFile: () => `読み込むKPIファイルを指定してください（例: shihyo check plan.yaml）。`,
+  missingOption: ({ option }) => `オプション --${option} を指定してください。`,
+  badLang: ({ value }) => `--lang には "ja" か "en" を指定してください（指定値: "${value}"）。`,
+  badDate: ({ value }) =>
+    `「${value}」は日付ではありません。YYYY-MM-DD の形で指定してください（例: 2026-05-15）。`,
+  cannotRead: ({ file, reason }) => `${file} を読み込めません: ${reason}`,
+  unknownTemplate: ({ name, names }) => `テンプレート「${name}」はありません。使えるテンプレート: ${names}`,
+  fileExists: ({ file }) => `${file} は既にあります。上書きするには --force を付けてください。`,
+  wrote: ({ file, template }) =>
+    `テンプレート「${template}」から ${file} を作成しました。次は: shihyo check ${file}`,
+  internalError: ({ detail }) =>
+    `内部エラー: ${detail}\nShihyo の不具合です。SHIHYO_DEBUG=1 を付けて再実行し、出力を報告してください。`,
+  fileInvalid: ({ count }) => `ファイルに ${count} 件のエラーがあるため、評価していません。`,
+  dataInvalid: ({ count }) => `データに不正な行が ${count} 件あるため、何も読み込んでいません。`,
+  noFindings: () => `指摘はありません。`,
+  checkSummary: ({ errors, warnings, infos }) => `エラー ${errors} 件、警告 ${warnings} 件、情報 ${infos} 件`,
+  consistencyHeading: () => `整合性（KPIの目標でKGIの目標に届くか）`,
+  consistent: () => `整合`,
+  inconsistent: () => `不整合`,
+  fix: () => `修正案`,
+  treeHeading: ({ name, period, asOf }) => `${name} — ${period}（${asOf} 時点）`,
+  actual: () => `実績`,
+  target: () => `目標`,
+  derived: () => `導出`,
+  progress: () => `進捗`,
+  forecast: () => `予測`,
+  status: () => `状態`,
+  expected: () => `期待値`,
+  node: () => `ノード`,
+  solved: ({ lever, period, value }) => `${period} の ${lever} の目標は ${value} が必要です`,
+  solvedUnique: () => `（解は一つ）`,
+  perPeriod: () => `目標サイクルごとの配分:`,
+  noSolution: () => `目標を満たすレバーの値はありません。`,
+  sensitivityHeading: ({ node, period, value, target }) =>
+    `${node} のレバー（${period}）: 現在 ${value}、目標 ${target}`,
+  lever: () => `レバー`,
+  value: () => `値`,
+  elasticity: () => `弾力性`,
+  impact: () => `+10%の影響`,
+  required: () => `単独で必要な値`,
+  change: () => `変化量`,
+  rulesHeading: () => `チェックのルール（ファイルの lint.rules.<ID> で無効化・重大度の変更ができます）`,
+  statusNames: {
+    achieved: "達成",
+    on_track: "順調",
+    at_risk: "要注意",
+    off_track: "未達見込み",
+    no_target: "目標なし",
+    no_data: "データなし",
+  },
+  severityNames: { error: "エラー", warning: "警告", info: "情報" },
+};
+
+export const cliMessages: Record<Lang, typeof en> = { en, ja };
+export type CliMessages = typeof en;
