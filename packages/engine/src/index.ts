@@ -48,3 +48,4 @@ export * from "./model/types.js";
 export * from "./period/index.js";
 export * from "./period/types.js";
 export { roundForDisplay } from "./roundForDisplay.js";
+export { type DemoDataOptions, generateDemoData } from "./demo/generateDemoData.js";

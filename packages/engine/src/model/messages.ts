@@ -10,6 +10,8 @@ const didYouMeanJa = (s: string | null) => (s ? `「${s}」の誤りではあり
 export const modelMessages = defineMessages({
   en: {
     "plan.duplicateId": ({ id }: Id) => `The id "${id}" is used by more than one node; ids must be unique.`,
+    "plan.reservedId": ({ id }: Id) =>
+      `"${id}" is the name of a formula function and cannot be a node id; choose another, e.g. "${id}_value".`,
     "plan.badId": ({ id }: Id) =>
       `"${id}" is not a valid id: use lower snake case (a letter, then letters, digits or _), e.g. "win_rate".`,
     "plan.unknownParent": ({ id, suggestion }: Suggest) =>
@@ -57,6 +59,8 @@ export const modelMessages = defineMessages({
   },
   ja: {
     "plan.duplicateId": ({ id }: Id) => `ID「${id}」が複数のノードで使われています。IDは一意にしてください。`,
+    "plan.reservedId": ({ id }: Id) =>
+      `「${id}」は計算式の関数名のため、ノードIDには使えません。別の名前（例: ${id}_value）にしてください。`,
     "plan.badId": ({ id }: Id) =>
       `「${id}」はIDとして使えません。英小文字で始まり、英小文字・数字・_ だけを使ってください（例: win_rate）。`,
     "plan.unknownParent": ({ id, suggestion }: Suggest) =>

@@ -5,6 +5,7 @@ import {
   type FormulaNode,
   findCycle,
   formulaReferences,
+  isFormulaFunction,
   parseFormula,
 } from "../formula/index.js";
 import type { Lang } from "../i18n/lang.js";
@@ -116,6 +117,8 @@ export function preparePlan(plan: Plan): PrepareResult {
   const ids = new Set<string>();
   plan.nodes.forEach((node, i) => {
     if (!ID_PATTERN.test(node.id)) issues.push(issue("plan.badId", ["nodes", i, "id"], { id: node.id }));
+    else if (isFormulaFunction(node.id))
+      issues.push(issue("plan.reservedId", ["nodes", i, "id"], { id: node.id }));
     if (ids.has(node.id)) issues.push(issue("plan.duplicateId", ["nodes", i, "id"], { id: node.id }));
     ids.add(node.id);
   });
@@ -266,6 +269,7 @@ export function preparePlan(plan: Plan): PrepareResult {
     cadences.set(node.id, node.cadence ?? [...grains][0] ?? "month");
   });
 
+  checkDataRows(plan, calendar, issues);
   if (issues.length > 0) return { ok: false, issues };
 
   const order = evaluationOrder(plan.nodes, graph);
@@ -311,6 +315,49 @@ export function preparePlan(plan: Plan): PrepareResult {
   });
   const byId = new Map(nodes.map((n) => [n.id, n]));
   return { ok: true, prepared: { plan, calendar, nodes, byId, order, dependents } };
+}
+
+/** The file's own `data:` rows: known measured node, a period at its grain, a finite value. */
+function checkDataRows(plan: Plan, calendar: Calendar, issues: PlanIssue[]): void {
+  const byId = new Map(plan.nodes.map((n) => [n.id, n]));
+  const ids = [...byId.keys()];
+  (plan.data ?? []).forEach((row, i) => {
+    const at = (field: string) => ["data", i, field];
+    const node = byId.get(row.node);
+    if (!node) {
+      issues.push(
+        issue("data.unknownNode", at("node"), { id: row.node, suggestion: closestMatch(row.node, ids) }),
+      );
+      return;
+    }
+    if (node.role === "ksf") {
+      issues.push(issue("data.notNumeric", at("node"), { id: row.node }));
+      return;
+    }
+    if (node.formula !== undefined && node.grain === undefined && node.aggregation === undefined) {
+      issues.push(issue("data.computedOnly", at("node"), { id: row.node }));
+      return;
+    }
+    if (!Number.isFinite(row.value)) issues.push(issue("data.notFinite", at("value"), undefined));
+    let period: Period;
+    try {
+      period = parsePeriod(row.period, calendar);
+    } catch (error) {
+      const reason = fromError(error, at("period"));
+      issues.push({
+        code: "data.badPeriod",
+        path: at("period"),
+        text: (lang) =>
+          modelMessages[lang]["data.badPeriod"]({ text: row.period, reason: reason.text(lang) }),
+      });
+      return;
+    }
+    const grain = node.grain ?? "day";
+    if (period.grain !== grain)
+      issues.push(
+        issue("data.periodGrain", at("period"), { period: row.period, grain: period.grain, expected: grain }),
+      );
+  });
 }
 
 /**

@@ -1,0 +1,93 @@
+import { TargetResolver } from "../evaluate/resolveTarget.js";
+import type { PreparedNode, PreparedPlan } from "../model/preparePlan.js";
+import type { Measurement } from "../model/types.js";
+import { compareGrains, parentPeriod, periodsBetween } from "../period/index.js";
+import type { Day, Period } from "../period/types.js";
+
+export interface DemoDataOptions {
+  /** First and last day to generate actuals for. */
+  from: Day;
+  to: Day;
+  /** Same seed, same data. */
+  seed?: number;
+}
+
+/** A small fast PRNG (mulberry32): deterministic demo data without Math.random. */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const WHOLE_UNITS = new Set(["count", "JPY"]);
+
+/**
+ * Plausible actuals for every measured node of a plan, near its targets: each node gets its
+ * own performance (some ahead, some behind), days get noise, weekends are quieter for daily
+ * counts. For demos and benchmarks only; pure and deterministic.
+ */
+export function generateDemoData(prepared: PreparedPlan, options: DemoDataOptions): Measurement[] {
+  const next = random(options.seed ?? 2026);
+  const targets = new TargetResolver(prepared);
+  const rows: Measurement[] = [];
+  for (const node of prepared.nodes) {
+    if (!node.measured || !node.numeric || !node.cadence || node.range) {
+      if (node.range && node.measured) rows.push(...rangeData(node, prepared, options, next));
+      continue;
+    }
+    // Each node performs between 85 % and 110 % of plan, direction-aware.
+    const performance = 0.85 + next() * 0.25;
+    const factor = node.direction === "down" ? 2 - performance : performance;
+    const grainPeriods = periodsBetween(node.grain, options.from, options.to, prepared.calendar);
+    for (const p of grainPeriods) {
+      // A monthly (or weekly…) figure is entered once its period is over.
+      if (p.end > options.to) continue;
+      const cadencePeriod = containing(p, node, prepared);
+      if (!cadencePeriod) continue;
+      const target = targets.get(node, cadencePeriod);
+      if (!target) continue;
+      let value: number;
+      if (node.aggregation === "sum") {
+        const share = (p.end - p.start + 1) / (cadencePeriod.end - cadencePeriod.start + 1);
+        const weekday = (p.start + 4) % 7; // 0 = Sunday for day numbers since 1970-01-01 (a Thursday)
+        const weekend = node.grain === "day" && (weekday === 0 || weekday === 6) ? 0.4 : 1.15;
+        value = target.value * share * factor * (node.grain === "day" ? weekend : 1) * (0.8 + next() * 0.4);
+      } else {
+        value = target.value * factor * (0.97 + next() * 0.06);
+        if (node.source.unit === "percent") value = Math.min(1, Math.max(0, value));
+      }
+      // Stochastic rounding: 0.3 bugs a day become 0 or 1 with the right average, not always 0.
+      if (WHOLE_UNITS.has(node.source.unit ?? "")) value = Math.floor(value + next());
+      else value = Math.round(value * 10_000) / 10_000;
+      rows.push({ node: node.id, period: p.id, value });
+    }
+  }
+  return rows;
+}
+
+function containing(p: Period, node: PreparedNode, prepared: PreparedPlan): Period | null {
+  if (compareGrains(node.cadence!, p.grain) < 0) return null;
+  return parentPeriod(p, node.cadence!, prepared.calendar);
+}
+
+function rangeData(
+  node: PreparedNode,
+  prepared: PreparedPlan,
+  options: DemoDataOptions,
+  next: () => number,
+): Measurement[] {
+  const [min, max] = node.range!;
+  const ended = periodsBetween(node.grain, options.from, options.to, prepared.calendar).filter(
+    (p) => p.end <= options.to,
+  );
+  return ended.map((p) => ({
+    node: node.id,
+    period: p.id,
+    value: Math.round((min + (max - min) * (0.2 + next() * 0.7)) * 10_000) / 10_000,
+  }));
+}
