@@ -15,6 +15,7 @@ export {
 } from "./analyze/sensitivity.js";
 export { describeSolveNote, type SolveResult, solveTarget, splitOverCadence } from "./analyze/solveTarget.js";
 export { closestMatch, editDistance } from "./closestMatch.js";
+export { type DemoDataOptions, generateDemoData } from "./demo/generateDemoData.js";
 export { type ErrorLocation, ShihyoError } from "./errors.js";
 export { linearTrendAt, meets, progressOf, STATUSES, type Status, statusOf } from "./evaluate/assess.js";
 export {
@@ -48,4 +49,3 @@ export * from "./model/types.js";
 export * from "./period/index.js";
 export * from "./period/types.js";
 export { roundForDisplay } from "./roundForDisplay.js";
-export { type DemoDataOptions, generateDemoData } from "./demo/generateDemoData.js";

@@ -81,12 +81,14 @@ export function solveTarget(
     Math.abs(r - reference) < Math.abs(best - reference) ? r : best,
   );
   const unique = search.roots.length === 1 && !search.plateau;
-  const result: SolveResult = {
-    ...base,
-    value,
-    unique,
-    ...(unique ? {} : { solutions: search.roots, note: search.plateau ? "solve.plateau" : "solve.several" }),
-  };
+  let result: SolveResult;
+  if (unique) result = { ...base, value, unique };
+  else if (search.plateau) {
+    // Any value on a stretch works (the lever cancels out, or a min/max caps it): keep the
+    // current target when it is one of them rather than listing sample points.
+    const keep = leverTarget && g(leverTarget.value) === 0 ? leverTarget.value : value;
+    result = { ...base, value: keep, unique: false, note: "solve.plateau" };
+  } else result = { ...base, value, unique: false, solutions: search.roots, note: "solve.several" };
   const monthly = splitOverCadence(prepared, lever.id, period, value, options.shape);
   if (monthly) result.monthly = monthly;
   return result;

@@ -132,7 +132,7 @@ export class MeasurementStore {
     private readonly prepared: PreparedPlan,
     measurements: readonly Measurement[] = [],
   ) {
-    this.series = prepared.nodes.map((node) => (node.numeric ? new NodeSeries() : null));
+    this.series = prepared.nodes.map((node) => (node.measured ? new NodeSeries() : null));
     const pending = new Map<number, { period: Period; anchor: Day; segment: number; value: number }[]>();
     for (const m of measurements) {
       const node = prepared.byId.get(m.node);
@@ -160,7 +160,7 @@ export class MeasurementStore {
     return period;
   }
 
-  /** Whether a node has any actual at all (a formula node with data is then also measured). */
+  /** Whether a measured node has any actual at all. */
   hasData(node: PreparedNode): boolean {
     return (this.series[node.index]?.size ?? 0) > 0;
   }
@@ -169,7 +169,7 @@ export class MeasurementStore {
   set(m: Measurement): { period: Period; previous: number | null } {
     const node = this.prepared.byId.get(m.node);
     const series = node ? this.series[node.index] : null;
-    if (!node || !series) throw new Error(`not a numeric node: ${m.node}`);
+    if (!node || !series) throw new TypeError(`not a measured node: ${m.node}`);
     const period = this.period(m.period);
     const previous = series.set(period, anchorOf(period), series.segmentOf(m.segment ?? ""), m.value);
     return { period, previous };

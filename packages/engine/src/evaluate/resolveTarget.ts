@@ -17,9 +17,9 @@ export interface ResolvedTarget {
 
 /**
  * Resolves the target of a node for any period (SEMANTICS §3): the target set for it;
- * else, for a period coarser than the cadence, the node's own finer targets rolled up by
- * its aggregation (what the owner wrote wins); else, for a computed node, its formula on
- * its inputs' targets. Memoised: targets do not depend on data.
+ * else, for a measured node, its own finer targets rolled up by its aggregation; for a
+ * computed node, its formula on its inputs' targets (set or derived), falling back to its
+ * own finer targets. Memoised: targets do not depend on data.
  */
 export class TargetResolver {
   private readonly memo = new Map<string, ResolvedTarget | null>();
@@ -47,7 +47,11 @@ export class TargetResolver {
         note: set.note ?? null,
       };
     }
-    return this.rollUp(node, period) ?? this.byFormula(node, period);
+    // A measured node (revenue from accounting) adds up its own targets; a purely computed
+    // one (churn rate = churned / customers at start) is its formula on its inputs' targets,
+    // which a mean of its monthly rates would not be.
+    if (node.measured) return this.rollUp(node, period) ?? this.byFormula(node, period);
+    return this.byFormula(node, period) ?? this.rollUp(node, period);
   }
 
   private rollUp(node: PreparedNode, period: Period): ResolvedTarget | null {

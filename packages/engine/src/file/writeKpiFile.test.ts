@@ -385,9 +385,18 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
   .map((plan) => {
     const takesDailyData = (id: string) => {
       const node = plan.nodes.find((n) => n.id === id)!;
-      const measured = node.formula === undefined || node.grain !== undefined || node.aggregation !== undefined;
+      const measured =
+        node.formula === undefined || node.grain !== undefined || node.aggregation !== undefined;
       return node.role !== "ksf" && measured && (node.grain ?? "day") === "day";
     };
+    // A weight must be recorded at the weighted node's grain (preparePlan checks that too).
+    for (const node of plan.nodes) {
+      const weight = node.weight === undefined ? undefined : plan.nodes.find((n) => n.id === node.weight);
+      if (weight && (weight.grain ?? "day") !== (node.grain ?? "day")) {
+        delete node.weight;
+        delete node.aggregation;
+      }
+    }
     if (plan.data) plan.data = plan.data.filter((row) => takesDailyData(row.node));
     return plan;
   })

@@ -28,6 +28,8 @@ export const modelMessages = defineMessages({
       `A KSF is a qualitative success factor and has no numbers: remove "${field}" or make the node a KPI.`,
     "plan.weightMissing": () =>
       `"weighted_average" needs "weight": the id of the node whose values weigh this one.`,
+    "plan.weightGrain": ({ id, grain, expected }: { id: string; grain: string; expected: string }) =>
+      `The weight "${id}" is recorded per ${grainName(grain, "en")}, this node per ${grainName(expected, "en")}: record both at the same grain so every value has its weight.`,
     "plan.weightUnused": () => `"weight" is only used with aggregation "weighted_average".`,
     "plan.unknownWeight": ({ id, suggestion }: Suggest) =>
       `The weight "${id}" is not a numeric node of this plan.${didYouMeanEn(suggestion)}`,
@@ -77,6 +79,8 @@ export const modelMessages = defineMessages({
       `KSFは定性的な成功要因で、数値を持ちません。「${field}」を削除するか、ノードをKPIにしてください。`,
     "plan.weightMissing": () =>
       `「weighted_average」には、重みとなるノードのIDを「weight」に指定してください。`,
+    "plan.weightGrain": ({ id, grain, expected }: { id: string; grain: string; expected: string }) =>
+      `重み「${id}」は${grainName(grain, "ja")}単位、このノードは${grainName(expected, "ja")}単位で記録されています。すべての値に重みが対応するよう、同じ単位で記録してください。`,
     "plan.weightUnused": () => `「weight」は集計方法が「weighted_average」のときだけ使います。`,
     "plan.unknownWeight": ({ id, suggestion }: Suggest) =>
       `重み「${id}」は、このプランの数値ノードではありません。${didYouMeanJa(suggestion)}`,

@@ -198,6 +198,17 @@ export function preparePlan(plan: Plan): PrepareResult {
             suggestion: closestMatch(node.weight, numericIds),
           }),
         );
+      else {
+        const weightNode = plan.nodes.find((n) => n.id === node.weight)!;
+        if ((weightNode.grain ?? "day") !== (node.grain ?? "day"))
+          issues.push(
+            issue("plan.weightGrain", at("weight"), {
+              id: node.weight,
+              grain: weightNode.grain ?? "day",
+              expected: node.grain ?? "day",
+            }),
+          );
+      }
     } else if (node.weight !== undefined) {
       issues.push(issue("plan.weightUnused", at("weight"), undefined));
     }
