@@ -482,3 +482,26 @@ describe("parseKpiFile: never throws", () => {
     );
   });
 });
+
+describe("lint settings in the file", () => {
+  it("locates an unknown rule id and a bad option", () => {
+    const text = [
+      "version: 1",
+      "name: t",
+      "nodes:",
+      "  - id: a",
+      "    role: kpi",
+      "lint:",
+      "  rules:",
+      "    A3: off",
+      "    A1: { stretch: -2 }",
+      "",
+    ].join("\n");
+    const result = parseKpiFile(text, { fileName: "plan.yaml" });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const byPath = Object.fromEntries(result.errors.map((e) => [e.path, e]));
+    expect(byPath["lint.rules.A3"]).toMatchObject({ line: 8, code: "lint.unknownRule" });
+    expect(byPath["lint.rules.A1.stretch"]).toMatchObject({ line: 9, code: "lint.badOptionValue" });
+  });
+});

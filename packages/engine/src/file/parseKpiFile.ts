@@ -1,3 +1,4 @@
+import { validateLintConfig } from "../lint/ruleSettings.js";
 import type { PlanIssue, PreparedPlan } from "../model/preparePlan.js";
 import { preparePlan } from "../model/preparePlan.js";
 import type { Plan, PlanNode, Target } from "../model/types.js";
@@ -70,7 +71,10 @@ function parse(raw: string, options: ParseKpiFileOptions): ParseKpiFileResult {
 
   const plan = toPlan(checked.data);
   const prepared = preparePlan(plan);
-  if (!prepared.ok) return failed(prepared.issues.map((issue) => fromPlanIssue(issue, source, file)));
+  // Lint settings are checked here, not in preparePlan: the linter builds on the prepared plan.
+  const issues: PlanIssue[] = [...(prepared.ok ? [] : prepared.issues), ...validateLintConfig(plan.lint)];
+  if (!prepared.ok || issues.length > 0)
+    return failed(issues.map((issue) => fromPlanIssue(issue, source, file)));
   return { ok: true, plan, prepared: prepared.prepared };
 }
 
