@@ -1,9 +1,16 @@
 import type { PreparedNode, PreparedPlan } from "../model/preparePlan.js";
 import type { Measurement } from "../model/types.js";
 import { childPeriods, compareGrains, samePeriodLastYear } from "../period/index.js";
-import type { Day, Grain, Period } from "../period/types.js";
+import { type Day, GRAINS, type Grain, type Period } from "../period/types.js";
 import { anchorOf, type MeasurementStore } from "./measurementStore.js";
 import { emptyRollUp, NO_SEGMENT, rollUp } from "./rollUp.js";
+
+/** The (node, slot) pairs one recalculation recomputed: the first `count` entries. */
+export interface RecalcResult {
+  count: number;
+  nodes: Int32Array;
+  slots: Int32Array;
+}
 
 /** Where an actual came from. */
 export type ActualSource = "measured" | "modeled";
@@ -48,6 +55,12 @@ export class EvaluationContext {
   private readonly scratch: Float64Array[];
   private readonly downstream: number[][];
   private readonly inputIndexes: Int32Array[];
+  private readonly weightIndexes: Int32Array;
+  /** Grain of each node and of each slot's period as a rank (day 0 … year 5), to compare without names. */
+  private readonly grainRanks: Int8Array;
+  private readonly slotRanks: number[] = [];
+  private readonly slotWindows: GrainWindow[][] = [];
+  private readonly recalc: RecalcResult = { count: 0, nodes: new Int32Array(64), slots: new Int32Array(64) };
   private readonly segmentIndex: Int32Array;
   private readonly scratchRollUp = emptyRollUp();
 
@@ -67,6 +80,10 @@ export class EvaluationContext {
     this.grow(8);
     this.scratch = prepared.nodes.map((node) => new Float64Array(node.inputs.length));
     this.downstream = downstreamOrder(prepared);
+    this.weightIndexes = Int32Array.from(prepared.nodes, (node) =>
+      node.weight ? prepared.byId.get(node.weight)!.index : -1,
+    );
+    this.grainRanks = Int8Array.from(prepared.nodes, (node) => GRAINS.indexOf(node.grain));
     this.inputIndexes = prepared.nodes.map((node) =>
       Int32Array.from(node.inputs, (id) => prepared.byId.get(id)!.index),
     );
@@ -81,6 +98,7 @@ export class EvaluationContext {
       slot = this.periods.length;
       if (slot >= this.capacity) this.grow(this.capacity * 2);
       this.periods.push(period);
+      this.slotRanks.push(GRAINS.indexOf(period.grain));
       this.slots.set(period.id, slot);
       for (const id of this.prepared.order) this.computeNode(this.prepared.byId.get(id)!, slot);
     }
@@ -104,27 +122,48 @@ export class EvaluationContext {
    * reading it, in the periods that hold the changed entry (and the periods whose
    * same-period-last-year holds it, whose seasonal pace it shapes).
    */
-  update(measurement: Measurement): { affected: { node: number; slot: number }[] } {
+  update(measurement: Measurement): RecalcResult {
     const { period } = this.store.set(measurement);
     return this.recalculate(this.prepared.byId.get(measurement.node)!, period);
   }
 
-  /** Recalculates after an entry of `node` for `period` changed in the store. */
-  recalculate(node: PreparedNode, period: Period): { affected: { node: number; slot: number }[] } {
+  /**
+   * Recalculates after an entry of `node` for `period` changed in the store. The answer lists
+   * the recomputed (node, slot) pairs; it is reused by the next call, so read it before then.
+   */
+  recalculate(node: PreparedNode, period: Period): RecalcResult {
     this.refreshSegments();
     const anchor = anchorOf(period);
-    const affected: { node: number; slot: number }[] = [];
+    const downstream = this.downstream[node.index]!;
+    const result = this.recalc;
+    result.count = 0;
     for (let slot = 0; slot < this.periods.length; slot++) {
       const p = this.periods[slot]!;
       if (anchor < p.start || anchor > p.end) continue;
       this.computeNode(node, slot);
-      affected.push({ node: node.index, slot });
-      for (const index of this.downstream[node.index]!) {
+      this.recordRecalc(node.index, slot);
+      for (let k = 0; k < downstream.length; k++) {
+        const index = downstream[k]!;
         this.computeNode(this.prepared.nodes[index]!, slot);
-        affected.push({ node: index, slot });
+        this.recordRecalc(index, slot);
       }
     }
-    return { affected };
+    return result;
+  }
+
+  private recordRecalc(node: number, slot: number): void {
+    const result = this.recalc;
+    if (result.count === result.nodes.length) {
+      const nodes = new Int32Array(result.count * 2);
+      const slots = new Int32Array(result.count * 2);
+      nodes.set(result.nodes);
+      slots.set(result.slots);
+      result.nodes = nodes;
+      result.slots = slots;
+    }
+    result.nodes[result.count] = node;
+    result.slots[result.count] = slot;
+    result.count++;
   }
 
   /** The nodes reading a node, directly or not, in evaluation order. */
@@ -222,9 +261,11 @@ export class EvaluationContext {
     const period = this.periods[slot]!;
     let measured = Number.NaN;
     const series = this.store.series[index];
+    const grainFits = this.grainRanks[index]! <= this.slotRanks[slot]!;
     if (node.measured && series && series.size > 0) {
-      if (compareGrains(node.grain, period.grain) <= 0) {
-        const weights = node.weight ? this.store.series[this.nodeIndex(node.weight)]! : null;
+      if (grainFits) {
+        const weightIndex = this.weightIndexes[index]!;
+        const weights = weightIndex >= 0 ? this.store.series[weightIndex]! : null;
         const r = rollUp(
           series,
           node.aggregation,
@@ -236,13 +277,13 @@ export class EvaluationContext {
           this.scratchRollUp,
         );
         measured = r.value;
-        const window = this.window(node.grain, period);
+        const window = this.slotWindow(index, slot);
         this.coveredDays[index]![slot] = r.coveredDays;
         this.elapsedDays[index]![slot] = endedDays(window, this.asOf) + r.openCoveredDays;
         this.totalDays[index]![slot] = window.totalDays;
       }
     } else if (node.measured) {
-      const window = compareGrains(node.grain, period.grain) <= 0 ? this.window(node.grain, period) : null;
+      const window = grainFits ? this.slotWindow(index, slot) : null;
       this.coveredDays[index]![slot] = 0;
       this.elapsedDays[index]![slot] = window ? endedDays(window, this.asOf) : 0;
       this.totalDays[index]![slot] = window ? window.totalDays : 0;
@@ -257,6 +298,19 @@ export class EvaluationContext {
     this.measured[index]![slot] = measured;
     this.modeled[index]![slot] = modeled;
     this.actual[index]![slot] = Number.isNaN(measured) ? modeled : measured;
+  }
+
+  /** The window of a node's grain in a slot's period, cached by slot (no string keys on the hot path). */
+  private slotWindow(index: number, slot: number): GrainWindow {
+    const rank = this.grainRanks[index]!;
+    const windows = this.slotWindows[slot] ?? [];
+    this.slotWindows[slot] = windows;
+    let window = windows[rank];
+    if (!window) {
+      window = this.window(this.prepared.nodes[index]!.grain, this.periods[slot]!);
+      windows[rank] = window;
+    }
+    return window;
   }
 
   /** The grain periods of a period, with running lengths, cached per (grain, period). */

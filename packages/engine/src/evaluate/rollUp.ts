@@ -44,6 +44,9 @@ export function rollUp(
   const { anchors, starts, lengths, values, segments } = series;
   const size = series.size;
   let i = series.lowerBound(from);
+  if (segment === NO_SEGMENT && (aggregation === "sum" || aggregation === "average")) {
+    return sumAll(series, i, to, asOf, aggregation === "average", out);
+  }
   let acc = 0;
   let weightSum = 0;
   let previousAnchor = -Infinity;
@@ -121,6 +124,43 @@ export function rollUp(
     default:
       out.value = acc;
   }
+  return out;
+}
+
+/** The common case, kept in locals: a sum or mean over all segments. */
+function sumAll(
+  series: NodeSeries,
+  from: number,
+  to: Day,
+  asOf: Day,
+  mean: boolean,
+  out: RollUpResult,
+): RollUpResult {
+  const { anchors, starts, lengths, values } = series;
+  const size = series.size;
+  let acc = 0;
+  let count = 0;
+  let covered = 0;
+  let open = 0;
+  let previousAnchor = -0x80000000; // below any day the calendar accepts (year 1000)
+  for (let i = from; i < size; i++) {
+    const anchor = anchors[i]!;
+    if (anchor > to) break;
+    const start = starts[i]!;
+    if (start > asOf) continue;
+    if (anchor !== previousAnchor) {
+      previousAnchor = anchor;
+      const length = lengths[i]!;
+      covered += length;
+      if (start + length - 1 > asOf) open += length;
+    }
+    acc += values[i]!;
+    count++;
+  }
+  out.count = count;
+  out.coveredDays = covered;
+  out.openCoveredDays = open;
+  out.value = count === 0 ? Number.NaN : mean ? acc / count : acc;
   return out;
 }
 

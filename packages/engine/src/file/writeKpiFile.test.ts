@@ -320,17 +320,21 @@ function nodeArbitrary(
     });
 }
 
-const ruleSetting: fc.Arbitrary<LintRuleSetting> = fc.oneof(
-  fc.constantFrom("off" as const, "error" as const, "warning" as const, "info" as const),
-  fc.record(
-    {
-      severity: fc.constantFrom("off" as const, "error" as const, "warning" as const, "info" as const),
-      stretch: numbers,
-      label: texts,
-      strict: fc.boolean(),
-    },
-    { requiredKeys: [] },
-  ),
+const severity = fc.constantFrom("off" as const, "error" as const, "warning" as const, "info" as const);
+// Settings the linter accepts: a severity, or an object with a severity and the rule's own options.
+const ruleSettings: fc.Arbitrary<Record<string, LintRuleSetting>> = fc.record(
+  {
+    K1: fc.oneof(
+      severity,
+      fc.record({ severity, max: fc.integer({ min: 1, max: 9 }) }, { requiredKeys: [] }),
+    ),
+    A1: fc.oneof(
+      severity,
+      fc.record({ severity, stretch: fc.double({ min: 0.01, max: 5, noNaN: true }) }, { requiredKeys: [] }),
+    ),
+    S2: severity,
+  },
+  { requiredKeys: [] },
 );
 
 const planArbitrary: fc.Arbitrary<Plan> = fc
@@ -361,10 +365,7 @@ const planArbitrary: fc.Arbitrary<Plan> = fc
           { requiredKeys: [] },
         ),
         nodes: fc.tuple(...nodes),
-        lint: fc.record(
-          { rules: fc.dictionary(fc.constantFrom("K1", "A1", "S2", "T3"), ruleSetting, { maxKeys: 3 }) },
-          { requiredKeys: [] },
-        ),
+        lint: fc.record({ rules: ruleSettings }, { requiredKeys: [] }),
         data: fc.array(
           fc.record(
             {
