@@ -18,7 +18,7 @@
  * The expressions are kept as a small tree of their own (not the engine's AST), so the
  * floor and HyperFormula baselines are built independently of the engine's parser.
  */
-import type { Measurement, Plan, PlanNode, Target } from "@shihyo/engine";
+import { type Measurement, type Plan, type PlanNode, seededRandom, type Target } from "@shihyo/engine";
 
 export type BinaryOp = "+" | "-" | "*" | "/";
 
@@ -80,18 +80,6 @@ const COMPUTED_PER_DEPTH = [5, 15, 40, 80, 120, 140];
 const LEAVES_PER_DEPTH = [0, 2, 10, 40, 100, 160, 288];
 const CROSS_LINK_SHARE = 0.15;
 const MAX_MAGNITUDE = 1e12;
-
-/** mulberry32: a small, fast, seeded PRNG; the same seed gives the same plan everywhere. */
-export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const MS_PER_DAY = 86_400_000;
 
@@ -337,7 +325,7 @@ function dailyColumn(aggregation: LeafAggregation, days: number, random: () => n
 }
 
 export function generatePlan(seed = 20_260_401): BenchModel {
-  const random = prng(seed);
+  const random = seededRandom(seed);
   const firstUtc = utcDay(FIRST_DAY);
   const dayCount = utcDay(LAST_DAY) - firstUtc + 1;
   const dayIds = Array.from({ length: dayCount }, (_, i) => isoOfUtcDay(firstUtc + i));

@@ -16,6 +16,7 @@ export {
 export { describeSolveNote, type SolveResult, solveTarget, splitOverCadence } from "./analyze/solveTarget.js";
 export { closestMatch, editDistance } from "./closestMatch.js";
 export { type DemoDataOptions, generateDemoData } from "./demo/generateDemoData.js";
+export { seededRandom } from "./demo/seededRandom.js";
 export { type ErrorLocation, ShihyoError } from "./errors.js";
 export { linearTrendAt, meets, progressOf, STATUSES, type Status, statusOf } from "./evaluate/assess.js";
 export {

@@ -3,6 +3,7 @@ import type { PreparedNode, PreparedPlan } from "../model/preparePlan.js";
 import type { Measurement } from "../model/types.js";
 import { compareGrains, parentPeriod, periodsBetween } from "../period/index.js";
 import type { Day, Period } from "../period/types.js";
+import { seededRandom } from "./seededRandom.js";
 
 export interface DemoDataOptions {
   /** First and last day to generate actuals for. */
@@ -10,18 +11,6 @@ export interface DemoDataOptions {
   to: Day;
   /** Same seed, same data. */
   seed?: number;
-}
-
-/** A small fast PRNG (mulberry32): deterministic demo data without Math.random. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const WHOLE_UNITS = new Set(["count", "JPY"]);
@@ -32,7 +21,7 @@ const WHOLE_UNITS = new Set(["count", "JPY"]);
  * counts. For demos and benchmarks only; pure and deterministic.
  */
 export function generateDemoData(prepared: PreparedPlan, options: DemoDataOptions): Measurement[] {
-  const next = random(options.seed ?? 2026);
+  const next = seededRandom(options.seed ?? 2026);
   const targets = new TargetResolver(prepared);
   const rows: Measurement[] = [];
   for (const node of prepared.nodes) {
