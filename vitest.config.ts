@@ -8,5 +8,7 @@ export default defineConfig({
   test: {
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
     testTimeout: 30_000,
+    // Builds packages/cli once, so its end-to-end tests run the real, current binary.
+    globalSetup: ["packages/cli/test/buildOnce.ts"],
   },
 });

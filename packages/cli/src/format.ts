@@ -3,6 +3,16 @@ import type { CliMessages, Lang } from "./messages.js";
 
 export type Colors = ReturnType<typeof pc.createColors>;
 
+/**
+ * Text from a file made safe for a terminal: control characters (an escape sequence in a
+ * node's name, the bytes of a binary file given as a KPI file) become "\uFFFD", so that only
+ * our own colours ever reach the terminal. Line breaks and tabs stay.
+ */
+export function printable(text: string): string {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: finds control characters to replace
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g, "\ufffd");
+}
+
 export function colors(enabled: boolean): Colors {
   return pc.createColors(enabled);
 }
@@ -12,7 +22,11 @@ function numberFormat(lang: Lang, digits: number): Intl.NumberFormat {
   const key = `${lang}|${digits}`;
   let format = numberFormats.get(key);
   if (!format) {
-    format = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: digits });
+    // signDisplay "negative" keeps a value that rounds to zero from showing as "-0".
+    format = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", {
+      maximumFractionDigits: digits,
+      signDisplay: "negative",
+    });
     numberFormats.set(key, format);
   }
   return format;

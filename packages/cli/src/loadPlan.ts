@@ -1,5 +1,5 @@
 import { readFile } from "node:fs/promises";
-import { formatDataErrors, readDataFile } from "@shihyo/datafile";
+import { type DataRowError, formatDataErrors, readDataFile } from "@shihyo/datafile";
 import {
   type Day,
   dayFromIso,
@@ -29,6 +29,22 @@ export class InvalidPlanFile extends UsageError {
   }
 }
 
+/** A data file has bad rows: every one listed (up to a limit), nothing read. */
+export class InvalidDataFile extends UsageError {
+  constructor(
+    readonly errors: DataRowError[],
+    readonly totalErrors: number,
+    readonly lang: Lang,
+  ) {
+    super(
+      [
+        formatDataErrors(errors, lang, totalErrors),
+        cliMessages[lang].dataInvalid({ count: totalErrors }),
+      ].join("\n"),
+    );
+  }
+}
+
 export interface LoadedPlan {
   file: string;
   plan: Plan;
@@ -45,18 +61,28 @@ async function readBytes(file: string, messages: CliMessages): Promise<Buffer> {
     return await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    const reason =
-      code === "ENOENT" ? "no such file" : code === "EISDIR" ? "it is a directory" : String(code ?? error);
+    const reason = code ? messages.readReason({ code }) : String((error as Error)?.message ?? error);
     throw new UsageError(messages.cannotRead({ file, reason }));
   }
 }
 
-/** The language: --lang, else the file's calendar.locale, else the environment's, else English. */
-function languageFor(input: CommandInput, text: string): Lang {
+/**
+ * The language: --lang, else the file's calendar.locale, else the environment's, else English.
+ * `plan` is the file as read; before it could be read (an invalid file) the text is searched
+ * for a `locale:` key (YAML or JSON), so that its errors are reported in its language too.
+ */
+function languageFor(input: CommandInput, text: string, plan: Plan | null): Lang {
   if (input.langExplicit) return input.lang;
-  const locale = /^\s*locale:\s*["']?(ja|en)\b/m.exec(text)?.[1];
-  if (locale === "ja" || locale === "en") return locale;
+  const written = plan ? plan.calendar?.locale : /["']?\blocale["']?\s*:\s*["']?(ja|en)\b/.exec(text)?.[1];
+  if (written === "ja" || written === "en") return written;
   return input.env.envLang ?? input.lang;
+}
+
+/** From here on the command (and main's error handler) speaks `lang`. */
+function useLanguage(input: CommandInput, lang: Lang): CliMessages {
+  input.lang = lang;
+  input.messages = cliMessages[lang];
+  return input.messages;
 }
 
 /**
@@ -68,23 +94,16 @@ export async function loadPlan(input: CommandInput): Promise<LoadedPlan> {
   const file = input.positionals[0];
   if (!file) throw new UsageError(input.messages.missingFile());
   const text = (await readBytes(file, input.messages)).toString("utf8");
-  const lang = languageFor(input, text);
-  const messages = cliMessages[lang];
   const parsed = parseKpiFile(text, { fileName: file });
+  const lang = languageFor(input, text, parsed.ok ? parsed.plan : null);
+  const messages = useLanguage(input, lang);
   if (!parsed.ok) throw new InvalidPlanFile(parsed.errors, lang, file);
   const dataFiles = [...((input.options.data as string[] | undefined) ?? []), ...input.positionals.slice(1)];
   const measurements: Measurement[] = [];
   for (const dataFile of dataFiles) {
     const bytes = await readBytes(dataFile, messages);
     const result = await readDataFile({ bytes, fileName: dataFile }, parsed.prepared);
-    if (!result.ok) {
-      throw new UsageError(
-        [
-          formatDataErrors(result.errors, lang, result.totalErrors),
-          messages.dataInvalid({ count: result.totalErrors }),
-        ].join("\n"),
-      );
-    }
+    if (!result.ok) throw new InvalidDataFile(result.errors, result.totalErrors, lang);
     measurements.push(...result.rows);
   }
   const asOfText = input.options["as-of"] as string | undefined;

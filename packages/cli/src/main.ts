@@ -23,7 +23,11 @@ export type Options = Record<string, string | boolean | string[] | undefined>;
 export interface CommandInput {
   positionals: string[];
   options: Options;
-  /** Language chosen by --lang or the environment; a plan's calendar.locale applies when neither is set. */
+  /**
+   * Language chosen by --lang or the environment; a plan's calendar.locale applies when neither
+   * is set: loadPlan updates `lang` and `messages` once it has read the file, so that errors
+   * raised afterwards speak the file's language too.
+   */
   lang: Lang;
   langExplicit: boolean;
   messages: CliMessages;
@@ -33,24 +37,24 @@ export interface CommandInput {
 
 type Command = (input: CommandInput) => Promise<number>;
 
-const COMMON: ParseArgsConfig["options"] = {
+const BASE: ParseArgsConfig["options"] = {
   lang: { type: "string" },
   help: { type: "boolean", short: "h" },
-  json: { type: "boolean" },
 };
-const PLAN_OPTIONS: ParseArgsConfig["options"] = {
-  ...COMMON,
+const COMMON: ParseArgsConfig["options"] = { ...BASE, json: { type: "boolean" } };
+const PLAN_INPUTS: ParseArgsConfig["options"] = {
   "as-of": { type: "string" },
   data: { type: "string", multiple: true },
   period: { type: "string" },
 };
+const PLAN_OPTIONS: ParseArgsConfig["options"] = { ...COMMON, ...PLAN_INPUTS };
 
 const COMMANDS: Record<
   string,
   { options: ParseArgsConfig["options"]; help: keyof CliMessages; load: () => Promise<Command> }
 > = {
   init: {
-    options: { ...COMMON, template: { type: "string", short: "t" }, force: { type: "boolean" } },
+    options: { ...BASE, template: { type: "string", short: "t" }, force: { type: "boolean" } },
     help: "initHelp",
     load: async () => (await import("./commands/init.js")).init,
   },
@@ -84,6 +88,18 @@ const COMMANDS: Record<
     help: "sensitivityHelp",
     load: async () => (await import("./commands/sensitivity.js")).sensitivity,
   },
+  "demo-data": {
+    // Prints CSV: no --json.
+    options: {
+      ...BASE,
+      "as-of": { type: "string" },
+      from: { type: "string" },
+      to: { type: "string" },
+      seed: { type: "string" },
+    },
+    help: "demoDataHelp",
+    load: async () => (await import("./commands/demoData.js")).demoData,
+  },
   explain: {
     options: { ...PLAN_OPTIONS, node: { type: "string" }, segment: { type: "string" } },
     help: "explainHelp",
@@ -98,9 +114,16 @@ function version(): string {
   return pkg.version;
 }
 
+/** Nothing on stderr is coloured, so every control character there came from input. */
+// biome-ignore lint/suspicious/noControlCharactersInRegex: finds control characters to replace
+const CONTROL = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
 const stdio: Output = {
   out: (text) => process.stdout.write(text.endsWith("\n") ? text : `${text}\n`),
-  err: (text) => process.stderr.write(text.endsWith("\n") ? text : `${text}\n`),
+  err: (text) => {
+    const safe = text.replace(CONTROL, "\ufffd");
+    process.stderr.write(safe.endsWith("\n") ? safe : `${safe}\n`);
+  },
 };
 
 /** Runs the CLI; answers the exit code. Never lets a stack trace reach the user. */
@@ -115,6 +138,7 @@ export async function main(argv: string[], output: Output = stdio): Promise<numb
       : undefined;
   const lang: Lang = langValue === "ja" || langValue === "en" ? langValue : (env.envLang ?? "en");
   const messages = () => cliMessages[lang];
+  let input: CommandInput | undefined;
   try {
     if (langValue !== undefined && langValue !== "ja" && langValue !== "en")
       throw new UsageError(messages().badLang({ value: langValue }));
@@ -123,9 +147,14 @@ export async function main(argv: string[], output: Output = stdio): Promise<numb
       output.out(version());
       return 0;
     }
-    if (name === undefined || name === "--help" || name === "-h" || name === "help") {
+    if (name === undefined) {
+      // No command is bad usage: the usage goes to stderr, stdout stays empty.
+      output.err(messages().usage());
+      return 2;
+    }
+    if (name === "--help" || name === "-h" || name === "help") {
       output.out(messages().usage());
-      return name === undefined ? 2 : 0;
+      return 0;
     }
     const spec = COMMANDS[name];
     if (!spec) {
@@ -134,21 +163,19 @@ export async function main(argv: string[], output: Output = stdio): Promise<numb
         messages().unknownCommand({ command: name, suggestion: closestCommand(name, Object.keys(COMMANDS)) }),
       );
     }
-    let parsed: { values: Options; positionals: string[] };
-    try {
-      parsed = parseArgs({ args: rest, options: spec.options, allowPositionals: true, strict: true }) as {
-        values: Options;
-        positionals: string[];
-      };
-    } catch (error) {
-      throw new UsageError(messages().badOption({ detail: (error as Error).message.split("\n")[0]! }));
+    // --help wins over anything else on the line, even a mistyped option.
+    const beforeTerminator = rest.includes("--") ? rest.slice(0, rest.indexOf("--")) : rest;
+    if (beforeTerminator.includes("--help") || beforeTerminator.includes("-h")) {
+      output.out((messages()[spec.help] as () => string)());
+      return 0;
     }
+    const parsed = await parseOptions(rest, spec.options ?? {}, messages());
     if (parsed.values.help) {
       output.out((messages()[spec.help] as () => string)());
       return 0;
     }
     const command = await spec.load();
-    return await command({
+    input = {
       positionals: parsed.positionals,
       options: parsed.values,
       lang,
@@ -156,20 +183,64 @@ export async function main(argv: string[], output: Output = stdio): Promise<numb
       messages: messages(),
       env,
       output,
-    });
+    };
+    return await command(input);
   } catch (error) {
     if (error instanceof UsageError) {
       output.err(error.message);
       return error.exitCode;
     }
     const { describeError } = await import("./describeError.js");
-    const described = await describeError(error, lang);
+    // The file's language, when the command got as far as reading it.
+    const described = await describeError(error, input?.lang ?? lang);
     if (described) {
       output.err(described);
       return 2;
     }
-    output.err(messages().internalError({ detail: (error as Error)?.message ?? String(error) }));
+    output.err(
+      cliMessages[input?.lang ?? lang].internalError({ detail: (error as Error)?.message ?? String(error) }),
+    );
     if (env.debug) output.err((error as Error)?.stack ?? "");
     return 70;
+  }
+}
+
+type OptionSpecs = NonNullable<ParseArgsConfig["options"]>;
+
+/**
+ * The command's options, checked before parsing so that every mistake gets our own message in
+ * the user's language (node:util's are English only): an unknown option with the closest known
+ * one, a missing value, a value given to a flag.
+ */
+async function parseOptions(
+  args: string[],
+  specs: OptionSpecs,
+  messages: CliMessages,
+): Promise<{ values: Options; positionals: string[] }> {
+  const { tokens } = parseArgs({ args, options: specs, allowPositionals: true, strict: false, tokens: true });
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    // A known short option comes with its long name ("-t" → "template").
+    const spec = Object.hasOwn(specs, token.name) ? specs[token.name] : undefined;
+    if (!spec) {
+      const { closestMatch } = await import("@shihyo/engine");
+      const match = token.rawName.startsWith("--") ? closestMatch(token.name, Object.keys(specs)) : null;
+      const suggestion = match === null ? null : `--${match}`;
+      throw new UsageError(messages.unknownOption({ option: token.rawName, suggestion }));
+    }
+    // "--period --json": the next option is not the value (node:util calls it ambiguous).
+    const missing = token.value === undefined || (!token.inlineValue && token.value.startsWith("-"));
+    if (spec.type === "string" && missing)
+      throw new UsageError(messages.optionNeedsValue({ option: token.rawName }));
+    if (spec.type === "boolean" && token.inlineValue)
+      throw new UsageError(messages.optionTakesNoValue({ option: token.rawName }));
+  }
+  try {
+    return parseArgs({ args, options: specs, allowPositionals: true, strict: true }) as {
+      values: Options;
+      positionals: string[];
+    };
+  } catch (error) {
+    throw new UsageError(messages.badOption({ detail: (error as Error).message.split("\n")[0]! }));
   }
 }

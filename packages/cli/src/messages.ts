@@ -21,6 +21,8 @@ Commands:
                                      rank the levers of ID
   explain FILE --node ID --period P [--as-of DATE] [--data CSV…] [--json]
                                      show how a node's numbers were computed
+  demo-data FILE --from DATE [--to DATE] [--seed N]
+                                     print generated actuals (CSV) to try a plan without real data
 
 Common options: --lang ja|en, --help, --version
 Run "shihyo <command> --help" for details.`,
@@ -35,10 +37,11 @@ Validates the KPI file and runs the linter (SMART, consistency, health). Data fi
 (CSV or XLSX) give the history the achievability and staleness rules need.
 Exit code: 0 no errors, 1 findings at error severity, 2 the file or a data file is invalid.
 --rules lists every linter rule with its default severity and options.`,
-  treeHelp: () => `Usage: shihyo tree FILE [--period P] [--as-of DATE] [--data CSV…]
+  treeHelp: () => `Usage: shihyo tree FILE [--period P] [--as-of DATE] [--data CSV…] [--segment S] [--json]
 
 Prints the tree (KGI → KSF → KPI) with actual, target, progress and status for the period
-(default: the fiscal quarter containing the as-of day; as-of defaults to today in the plan's time zone).`,
+(default: the fiscal quarter containing the as-of day; as-of defaults to today in the plan's time zone).
+--json prints the same numbers as "eval --json", nested as the tree.`,
   evalHelp: () => `Usage: shihyo eval FILE --period P [--as-of DATE] [--data CSV…] [--segment S] [--json]
 
 Evaluates every numeric node for the period: actual, target (set or derived), progress,
@@ -58,9 +61,33 @@ value each lever alone would need for ID to meet its target.`,
     () => `Usage: shihyo explain FILE --node ID --period P [--as-of DATE] [--data CSV…] [--segment S] [--json]
 
 Shows how a node's actual, target and forecast were computed: data rolled up, formula and inputs.`,
+  demoDataHelp: () => `Usage: shihyo demo-data FILE --from DATE [--to DATE] [--seed N] > data.csv
+
+Prints generated actuals near the plan's targets (some nodes ahead, some behind) as a long
+CSV, to try Shihyo without real data. --to defaults to today; the same seed gives the same data.`,
+  demoDataWritten: ({ rows, from, to }: { rows: number; from: string; to: string }) =>
+    `Generated ${rows} rows from ${from} to ${to}.`,
   unknownCommand: ({ command, suggestion }: { command: string; suggestion: string | null }) =>
     `Unknown command "${command}".${suggestion ? ` Did you mean "${suggestion}"?` : ""} Run "shihyo --help".`,
   badOption: ({ detail }: { detail: string }) => `Invalid option: ${detail}. Run "shihyo <command> --help".`,
+  unknownOption: ({ option, suggestion }: { option: string; suggestion: string | null }) =>
+    `Unknown option ${option}.${suggestion ? ` Did you mean ${suggestion}?` : ""} Run "shihyo <command> --help".`,
+  optionNeedsValue: ({ option }: { option: string }) =>
+    `The option ${option} needs a value, e.g. ${option} VALUE (write ${option}=-VALUE for a value starting with "-").`,
+  optionTakesNoValue: ({ option }: { option: string }) => `The option ${option} takes no value.`,
+  badSeed: ({ value }: { value: string }) => `--seed must be a whole number, not "${value}".`,
+  badBasis: ({ value }: { value: string }) => `--basis must be actual, forecast or target, not "${value}".`,
+  badShape: ({ value }: { value: string }) => `--shape must be "even" or "last-year", not "${value}".`,
+  badRange: ({ from, to }: { from: string; to: string }) =>
+    `--from ${from} is after --to ${to}; give a start on or before the end.`,
+  readReason: ({ code }: { code: string }) =>
+    code === "ENOENT"
+      ? "no such file"
+      : code === "EISDIR"
+        ? "it is a directory"
+        : code === "EACCES" || code === "EPERM"
+          ? "permission denied"
+          : code,
   missingFile: () => `Give the KPI file to read, e.g. "shihyo check plan.yaml".`,
   missingOption: ({ option }: { option: string }) => `The option --${option} is required.`,
   badLang: ({ value }: { value: string }) => `--lang must be "ja" or "en", not "${value}".`,
@@ -80,6 +107,10 @@ Shows how a node's actual, target and forecast were computed: data rolled up, fo
   checkSummary: ({ errors, warnings, infos }: { errors: number; warnings: number; infos: number }) =>
     `${errors} error(s), ${warnings} warning(s), ${infos} info`,
   consistencyHeading: () => `Consistency (do the KPI targets deliver the KGI targets?)`,
+  consistencySummary: ({ ok, all }: { ok: number; all: number }) => `${ok} of ${all} targets add up.`,
+  period: () => `period`,
+  implied: () => `implied`,
+  gap: () => `gap`,
   consistent: () => `adds up`,
   inconsistent: () => `does not add up`,
   fix: () => `fix`,
@@ -97,6 +128,8 @@ Shows how a node's actual, target and forecast were computed: data rolled up, fo
     `${lever} needs a target of ${value} for ${period}`,
   solvedUnique: () => `(the only solution)`,
   perPeriod: () => `split over the lever's cadence:`,
+  noLastYearShape: ({ lever, period }: { lever: string; period: string }) =>
+    `${lever} has no actuals for every sub-period of ${period} a year earlier; the answer is split evenly.`,
   noSolution: () => `No value of the lever meets the target.`,
   sensitivityHeading: ({
     node,
@@ -116,6 +149,52 @@ Shows how a node's actual, target and forecast were computed: data rolled up, fo
   required: () => `needed alone`,
   change: () => `change`,
   rulesHeading: () => `Linter rules (turn off or re-grade in the file: lint.rules.<ID>)`,
+  ruleSeverity: () => `severity`,
+  ruleTitle: () => `rule`,
+  explainRecords: ({
+    aggregation,
+    grain,
+    records,
+    coverage,
+  }: {
+    aggregation: string;
+    grain: string;
+    records: number;
+    coverage: string | null;
+  }) =>
+    `= ${aggregation} of ${records} value(s) recorded per ${grain}${coverage ? `, coverage ${coverage}` : ""}`,
+  /** A remark after a value: " (derived by the formula)". */
+  aside: ({ text }: { text: string }) => ` (${text})`,
+  model: () => `model`,
+  aggregationNames: {
+    sum: "sum",
+    average: "average",
+    weighted_average: "weighted average",
+    last: "last value",
+    first: "first value",
+    min: "minimum",
+    max: "maximum",
+  } as Record<string, string>,
+  targetSourceNames: {
+    set: "set in the file",
+    rollup: "rolled up from its sub-periods",
+    formula: "derived by the formula",
+  } as Record<string, string>,
+  forecastMethodNames: {
+    pace: "at the current pace",
+    seasonal: "seasonal, from last year",
+    trend: "least-squares trend",
+    current: "current value",
+    formula: "formula on the inputs' forecasts",
+    actual: "final actual",
+  } as Record<string, string>,
+  reasonNames: {
+    no_data: "no data",
+    grain_coarser_than_period: "the data are recorded at a coarser grain than the period",
+    missing_input: "an input has no value",
+    division_by_zero: "division by zero",
+    not_finite: "not a finite number",
+  } as Record<string, string>,
   statusNames: {
     achieved: "achieved",
     on_track: "on track",
@@ -144,6 +223,8 @@ const ja: typeof en = {
                                      ID に効くレバーを影響の大きい順に表示
   explain FILE --node ID --period 期間 [--as-of 日付] [--data CSV…] [--json]
                                      ノードの数値がどう計算されたかを表示
+  demo-data FILE --from 日付 [--to 日付] [--seed N]
+                                     プランを試すための実績データ（CSV）を生成して出力
 
 共通オプション: --lang ja|en, --help, --version
 詳しくは "shihyo <コマンド> --help" を実行してください。`,
@@ -158,10 +239,12 @@ KPIファイルを検証し、チェック（SMART・整合性・健全性）を
 渡すと、達成可能性や更新停止のルールが過去の実績を使えます。
 終了コード: 0 エラーなし、1 エラーの指摘あり、2 ファイルかデータが不正。
 --rules で全ルールの既定の重大度とオプションを表示します。`,
-  treeHelp: () => `使い方: shihyo tree FILE [--period 期間] [--as-of 日付] [--data CSV…]
+  treeHelp:
+    () => `使い方: shihyo tree FILE [--period 期間] [--as-of 日付] [--data CSV…] [--segment S] [--json]
 
 ツリー（KGI → KSF → KPI）を、期間の実績・目標・進捗・ステータス付きで表示します
-（期間の既定は基準日を含む四半期。基準日の既定はプランのタイムゾーンでの今日）。`,
+（期間の既定は基準日を含む四半期。基準日の既定はプランのタイムゾーンでの今日）。
+--json を付けると "eval --json" と同じ数値をツリーの入れ子で出力します。`,
   evalHelp: () => `使い方: shihyo eval FILE --period 期間 [--as-of 日付] [--data CSV…] [--segment S] [--json]
 
 期間について、全ての数値ノードの実績・目標（設定値または導出値）・進捗・現時点の期待値・予測（方法つき）・ステータスを評価します。`,
@@ -178,10 +261,33 @@ ID の末端の入力を、それぞれ10 %上げたときの影響の大きい�
     () => `使い方: shihyo explain FILE --node ID --period 期間 [--as-of 日付] [--data CSV…] [--segment S] [--json]
 
 ノードの実績・目標・予測がどう計算されたか（集計したデータ、計算式と入力）を表示します。`,
+  demoDataHelp: () => `使い方: shihyo demo-data FILE --from 日付 [--to 日付] [--seed N] > data.csv
+
+プランの目標に近い実績（先行するノードも遅れるノードもあります）を生成し、縦長のCSVで出力します。
+実データなしで Shihyo を試すためのものです。--to の既定は今日。同じ seed なら同じデータになります。`,
+  demoDataWritten: ({ rows, from, to }) => `${from} から ${to} までの ${rows} 行を生成しました。`,
   unknownCommand: ({ command, suggestion }) =>
     `コマンド「${command}」はありません。${suggestion ? `「${suggestion}」の誤りではありませんか？` : ""}"shihyo --help" で一覧を表示できます。`,
   badOption: ({ detail }) =>
     `オプションが正しくありません: ${detail}。"shihyo <コマンド> --help" を参照してください。`,
+  unknownOption: ({ option, suggestion }) =>
+    `オプション ${option} はありません。${suggestion ? `${suggestion} の誤りではありませんか？` : ""}"shihyo <コマンド> --help" を参照してください。`,
+  optionNeedsValue: ({ option }) =>
+    `オプション ${option} には値を指定してください（例: ${option} 値。「-」で始まる値は ${option}=-値 と書きます）。`,
+  optionTakesNoValue: ({ option }) => `オプション ${option} は値を取りません。`,
+  badSeed: ({ value }) => `--seed には整数を指定してください（指定値: "${value}"）。`,
+  badBasis: ({ value }) =>
+    `--basis には actual、forecast、target のいずれかを指定してください（指定値: "${value}"）。`,
+  badShape: ({ value }) => `--shape には "even" か "last-year" を指定してください（指定値: "${value}"）。`,
+  badRange: ({ from, to }) => `--from ${from} が --to ${to} より後です。開始日は終了日以前にしてください。`,
+  readReason: ({ code }) =>
+    code === "ENOENT"
+      ? "ファイルがありません"
+      : code === "EISDIR"
+        ? "ディレクトリです"
+        : code === "EACCES" || code === "EPERM"
+          ? "読み取る権限がありません"
+          : code,
   missingFile: () => `読み込むKPIファイルを指定してください（例: shihyo check plan.yaml）。`,
   missingOption: ({ option }) => `オプション --${option} を指定してください。`,
   badLang: ({ value }) => `--lang には "ja" か "en" を指定してください（指定値: "${value}"）。`,
@@ -199,6 +305,10 @@ ID の末端の入力を、それぞれ10 %上げたときの影響の大きい�
   noFindings: () => `指摘はありません。`,
   checkSummary: ({ errors, warnings, infos }) => `エラー ${errors} 件、警告 ${warnings} 件、情報 ${infos} 件`,
   consistencyHeading: () => `整合性（KPIの目標でKGIの目標に届くか）`,
+  consistencySummary: ({ ok, all }) => `${all} 件中 ${ok} 件の目標が整合しています。`,
+  period: () => `期間`,
+  implied: () => `KPIからの計算値`,
+  gap: () => `差`,
   consistent: () => `整合`,
   inconsistent: () => `不整合`,
   fix: () => `修正案`,
@@ -214,6 +324,8 @@ ID の末端の入力を、それぞれ10 %上げたときの影響の大きい�
   solved: ({ lever, period, value }) => `${period} の ${lever} の目標は ${value} が必要です`,
   solvedUnique: () => `（解は一つ）`,
   perPeriod: () => `目標サイクルごとの配分:`,
+  noLastYearShape: ({ lever, period }) =>
+    `${lever} には ${period} の1年前の全ての期間の実績がないため、均等に配分しました。`,
   noSolution: () => `目標を満たすレバーの値はありません。`,
   sensitivityHeading: ({ node, period, value, target }) =>
     `${node} のレバー（${period}）: 現在 ${value}、目標 ${target}`,
@@ -224,6 +336,41 @@ ID の末端の入力を、それぞれ10 %上げたときの影響の大きい�
   required: () => `単独で必要な値`,
   change: () => `変化量`,
   rulesHeading: () => `チェックのルール（ファイルの lint.rules.<ID> で無効化・重大度の変更ができます）`,
+  ruleSeverity: () => `重大度`,
+  ruleTitle: () => `ルール`,
+  explainRecords: ({ aggregation, grain, records, coverage }) =>
+    `= ${grain}ごとの記録 ${records} 件の${aggregation}${coverage ? `（カバー率 ${coverage}）` : ""}`,
+  aside: ({ text }) => `（${text}）`,
+  model: () => `モデル`,
+  aggregationNames: {
+    sum: "合計",
+    average: "平均",
+    weighted_average: "加重平均",
+    last: "最後の値",
+    first: "最初の値",
+    min: "最小値",
+    max: "最大値",
+  },
+  targetSourceNames: {
+    set: "ファイルで設定",
+    rollup: "下位期間の目標から集計",
+    formula: "計算式から導出",
+  },
+  forecastMethodNames: {
+    pace: "現在のペース",
+    seasonal: "前年の季節性",
+    trend: "最小二乗法のトレンド",
+    current: "現在の値",
+    formula: "入力の予測に計算式を適用",
+    actual: "確定した実績",
+  },
+  reasonNames: {
+    no_data: "データなし",
+    grain_coarser_than_period: "データの記録単位が期間より粗い",
+    missing_input: "入力に値がない",
+    division_by_zero: "ゼロ除算",
+    not_finite: "有限の数値にならない",
+  },
   statusNames: {
     achieved: "達成",
     on_track: "順調",

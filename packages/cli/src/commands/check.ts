@@ -1,7 +1,8 @@
 import { checkConsistency, lintPlan, RULES, roundForDisplay } from "@shihyo/engine";
-import { colors, formatShare, formatValue, table } from "../format.js";
-import { InvalidPlanFile, loadPlan } from "../loadPlan.js";
+import { colors, formatShare, formatValue, printable, table } from "../format.js";
+import { InvalidDataFile, InvalidPlanFile, loadPlan } from "../loadPlan.js";
 import type { CommandInput } from "../main.js";
+import { roundedDifference, roundedRatio } from "../present.js";
 
 /** Validates a KPI file and runs the linter; exit 1 when a finding is an error. */
 export async function check(input: CommandInput): Promise<number> {
@@ -11,6 +12,7 @@ export async function check(input: CommandInput): Promise<number> {
     loaded = await loadPlan(input);
   } catch (error) {
     if (input.options.json && error instanceof InvalidPlanFile) return reportInvalidAsJson(input, error);
+    if (input.options.json && error instanceof InvalidDataFile) return reportBadDataAsJson(input, error);
     throw error;
   }
   const { prepared, evaluator, lang, messages: m } = loaded;
@@ -31,15 +33,18 @@ export async function check(input: CommandInput): Promise<number> {
             message: f.message(lang),
             fix: f.fix(lang),
           })),
-          consistency: consistency.map((r) => ({
-            node: r.node,
-            period: r.period,
-            target: roundForDisplay(r.target),
-            implied: roundForDisplay(r.implied),
-            gap: roundForDisplay(r.gap),
-            gapRatio: roundForDisplay(r.gapRatio),
-            consistent: r.consistent,
-          })),
+          consistency: consistency.map((r) => {
+            const gap = roundedDifference(r.target, r.implied, r.gap);
+            return {
+              node: r.node,
+              period: r.period,
+              target: roundForDisplay(r.target),
+              implied: roundForDisplay(r.implied),
+              gap,
+              gapRatio: roundedRatio(gap, r.target, r.gapRatio),
+              consistent: r.consistent,
+            };
+          }),
         },
         null,
         2,
@@ -53,15 +58,22 @@ export async function check(input: CommandInput): Promise<number> {
     const severity = m.severityNames[f.severity] ?? f.severity;
     const paint = f.severity === "error" ? c.red : f.severity === "warning" ? c.yellow : c.dim;
     const where = [f.node, f.period].filter(Boolean).join(" ");
-    lines.push(`${paint(`${severity} ${f.rule}`)} ${where ? `${c.bold(where)}: ` : ""}${f.message(lang)}`);
+    lines.push(
+      `${paint(`${severity} ${f.rule}`)} ${where ? `${c.bold(where)}: ` : ""}${printable(f.message(lang))}`,
+    );
     const fix = f.fix(lang);
-    if (fix) lines.push(`  ${c.dim(`${m.fix()}:`)} ${fix}`);
+    if (fix) lines.push(`  ${c.dim(`${m.fix()}:`)} ${printable(fix)}`);
   }
   if (findings.length === 0) lines.push(m.noFindings());
   if (consistency.length > 0) {
-    lines.push("", c.bold(m.consistencyHeading()));
-    const rows = [[m.node(), "", m.target(), "implied", "gap", ""]];
-    for (const r of consistency) {
+    const gaps = consistency.filter((r) => !r.consistent);
+    lines.push(
+      "",
+      c.bold(m.consistencyHeading()),
+      m.consistencySummary({ ok: consistency.length - gaps.length, all: consistency.length }),
+    );
+    const rows = [[m.node(), m.period(), m.target(), m.implied(), m.gap(), ""]];
+    for (const r of gaps) {
       const unit = prepared.byId.get(r.node)!.source.unit;
       rows.push([
         r.node,
@@ -72,7 +84,7 @@ export async function check(input: CommandInput): Promise<number> {
         r.consistent ? c.green(m.consistent()) : c.red(m.inconsistent()),
       ]);
     }
-    lines.push(table(rows, [false, false, true, true, true, false]));
+    if (gaps.length > 0) lines.push(table(rows, [false, false, true, true, true, false]));
   }
   const count = (s: string) => findings.filter((f) => f.severity === s).length;
   lines.push(
@@ -94,6 +106,32 @@ function reportInvalidAsJson(input: CommandInput, error: InvalidPlanFile): numbe
       line: e.line,
       column: e.column,
       code: e.code,
+      file: e.file ?? input.positionals[0] ?? null,
+    })),
+    findings: [],
+    consistency: [],
+  };
+  input.output.out(JSON.stringify(json, null, 2));
+  return 2;
+}
+
+/**
+ * With --json, bad rows of a data file are errors of the same document: `path` names the
+ * column (its header), `file`, `line` and `column` where the cell is, `value` the cell's text
+ * (at most the first DEFAULT_MAX_ERRORS bad rows, as on the terminal).
+ */
+function reportBadDataAsJson(input: CommandInput, error: InvalidDataFile): number {
+  const { errors, lang } = error;
+  const json = {
+    ok: false,
+    errors: errors.map((e) => ({
+      message: e.reason(lang),
+      path: e.columnName ?? "",
+      line: e.line,
+      column: e.column,
+      code: e.code,
+      file: e.file,
+      ...(e.value !== undefined ? { value: e.value } : {}),
     })),
     findings: [],
     consistency: [],
@@ -114,7 +152,7 @@ function listRules(input: CommandInput): number {
     );
     return 0;
   }
-  const rows = [["ID", "", ""]];
+  const rows = [["ID", m.ruleSeverity(), m.ruleTitle()]];
   for (const r of RULES) rows.push([r.id, m.severityNames[r.severity] ?? r.severity, r.title[lang]]);
   input.output.out(`${m.rulesHeading()}\n${table(rows)}`);
   return 0;

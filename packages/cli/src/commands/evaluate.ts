@@ -1,7 +1,8 @@
 import { type EvaluationDocument, roundForDisplay } from "@shihyo/engine";
-import { colors, formatShare, formatStatus, formatValue, table } from "../format.js";
+import { colors, formatShare, formatStatus, formatValue, printable, table } from "../format.js";
 import { loadPlan, required } from "../loadPlan.js";
 import type { CommandInput } from "../main.js";
+import { roundedDifference } from "../present.js";
 
 /** Rounds every number of an evaluation for output (no binary noise; null stays null). */
 export function presentEvaluation(document: EvaluationDocument): EvaluationDocument {
@@ -16,7 +17,7 @@ export function presentEvaluation(document: EvaluationDocument): EvaluationDocum
       forecast: roundForDisplay(n.forecast),
       modeled: roundForDisplay(n.modeled),
       coverage: roundForDisplay(n.coverage),
-      modelGap: roundForDisplay(n.modelGap),
+      modelGap: roundedDifference(n.actual, n.modeled, n.modelGap),
       baseline: roundForDisplay(n.baseline),
       elapsedShare: roundForDisplay(n.elapsedShare),
     })),
@@ -47,8 +48,11 @@ export async function evaluate(input: CommandInput): Promise<number> {
       formatStatus(n.status, m, c),
     ]);
   }
-  input.output.out(m.treeHeading({ name: loaded.plan.name, period: document.period, asOf: document.asOf }));
+  input.output.out(
+    m.treeHeading({ name: printable(loaded.plan.name), period: document.period, asOf: document.asOf }),
+  );
   input.output.out(table(rows, [false, true, true, true, true, true, false]));
-  input.output.out(c.dim(`* ${m.derived()}`));
+  // The footnote explains the "*" of derived targets, when there is one.
+  if (document.nodes.some((n) => n.derivedTarget)) input.output.out(c.dim(`* ${m.derived()}`));
   return 0;
 }

@@ -1,5 +1,5 @@
-import { explainValue, grainName, roundForDisplay } from "@shihyo/engine";
-import { formatValue } from "../format.js";
+import { analyzeMessages, closestMatch, explainValue, grainName, roundForDisplay } from "@shihyo/engine";
+import { formatShare, formatValue } from "../format.js";
 import { loadPlan, required } from "../loadPlan.js";
 import type { CommandInput } from "../main.js";
 
@@ -11,8 +11,6 @@ export async function explain(input: CommandInput): Promise<number> {
   const period = required(input, "period", m);
   evaluator.period(period);
   if (!prepared.byId.has(node)) {
-    const { closestMatch } = await import("@shihyo/engine");
-    const { analyzeMessages } = await import("@shihyo/engine");
     input.output.err(
       analyzeMessages[lang]["solve.unknownNode"]({
         id: node,
@@ -47,25 +45,34 @@ export async function explain(input: CommandInput): Promise<number> {
   }
   const unitOf = (id: string) => prepared.byId.get(id)?.source.unit;
   const unit = unitOf(node);
+  const named = (names: Record<string, string>, key: string | null) =>
+    key ? m.aside({ text: names[key] ?? key }) : "";
   const lines = [`${node} ${x.period} (${x.asOf})`];
-  lines.push(`  ${m.actual()}: ${formatValue(x.value, unit, lang)}${x.reason ? ` (${x.reason})` : ""}`);
-  if (x.kind === "measured")
-    lines.push(
-      `    = ${x.aggregation} / ${grainName(x.grain ?? "day", lang)} × ${x.records}${x.coverage !== null ? `, coverage ${Math.round(x.coverage * 1000) / 10}%` : ""}`,
-    );
+  lines.push(`  ${m.actual()}: ${formatValue(x.value, unit, lang)}${named(m.reasonNames, x.reason)}`);
+  if (x.kind === "measured") {
+    const recorded = m.explainRecords({
+      aggregation: m.aggregationNames[x.aggregation ?? "sum"] ?? String(x.aggregation),
+      grain: grainName(x.grain ?? "day", lang),
+      records: x.records ?? 0,
+      coverage: x.coverage !== null ? formatShare(x.coverage, lang) : null,
+    });
+    lines.push(`    ${recorded}`);
+  }
   if (x.formula) {
+    // A node that is only computed shows "= formula"; one that is also measured shows its model.
+    const computedOnly = !prepared.byId.get(node)!.measured;
     lines.push(
-      `    ${x.kind === "computed" ? "=" : "model:"} ${x.formula}${x.modeled !== null ? ` = ${formatValue(x.modeled, unit, lang)}` : ""}`,
+      `    ${computedOnly ? "=" : `${m.model()}:`} ${x.formula}${x.modeled !== null ? ` = ${formatValue(x.modeled, unit, lang)}` : ""}`,
     );
     for (const i of x.inputs) lines.push(`      ${i.id} = ${formatValue(i.value, unitOf(i.id), lang)}`);
   }
   lines.push(
-    `  ${m.target()}: ${formatValue(x.target.value, unit, lang)}${x.target.source ? ` (${x.target.source})` : ""}`,
+    `  ${m.target()}: ${formatValue(x.target.value, unit, lang)}${named(m.targetSourceNames, x.target.source)}`,
   );
   for (const f of x.target.from)
     lines.push(`      ${f.id} ${f.period} = ${formatValue(f.value, unitOf(f.id), lang)}`);
   lines.push(
-    `  ${m.forecast()}: ${formatValue(x.forecast.value, unit, lang)}${x.forecast.method ? ` (${x.forecast.method})` : ""}`,
+    `  ${m.forecast()}: ${formatValue(x.forecast.value, unit, lang)}${named(m.forecastMethodNames, x.forecast.method)}`,
   );
   input.output.out(lines.join("\n"));
   return 0;

@@ -2,6 +2,7 @@ import { sensitivity as analyze, roundForDisplay, type SensitivityBasis } from "
 import { formatNumber, formatValue, table } from "../format.js";
 import { loadPlan, required } from "../loadPlan.js";
 import { type CommandInput, UsageError } from "../main.js";
+import { roundedDifference } from "../present.js";
 
 const BASES: readonly SensitivityBasis[] = ["actual", "forecast", "target"];
 
@@ -11,8 +12,7 @@ export async function sensitivity(input: CommandInput): Promise<number> {
   const node = required(input, "node", m);
   const period = evaluator.period(required(input, "period", m));
   const basis = (input.options.basis as string | undefined) ?? "actual";
-  if (!BASES.includes(basis as SensitivityBasis))
-    throw new UsageError(m.badOption({ detail: `--basis ${basis} (actual | forecast | target)` }));
+  if (!BASES.includes(basis as SensitivityBasis)) throw new UsageError(m.badBasis({ value: basis }));
   const result = analyze(evaluator, { node, period, asOf: loaded.asOf, basis: basis as SensitivityBasis });
   const presented = {
     ...result,
@@ -24,7 +24,7 @@ export async function sensitivity(input: CommandInput): Promise<number> {
       elasticity: roundForDisplay(l.elasticity),
       impactOf10pct: roundForDisplay(l.impactOf10pct),
       requiredValue: roundForDisplay(l.requiredValue),
-      requiredChange: roundForDisplay(l.requiredChange),
+      requiredChange: roundedDifference(l.requiredValue, l.value, l.requiredChange),
     })),
   };
   if (input.options.json) {

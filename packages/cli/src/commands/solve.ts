@@ -1,7 +1,7 @@
 import { describeSolveNote, roundForDisplay, type SolveResult, solveTarget } from "@shihyo/engine";
 import { formatValue } from "../format.js";
 import { loadPlan, required } from "../loadPlan.js";
-import type { CommandInput } from "../main.js";
+import { type CommandInput, UsageError } from "../main.js";
 
 export async function solve(input: CommandInput): Promise<number> {
   const loaded = await loadPlan(input);
@@ -9,13 +9,24 @@ export async function solve(input: CommandInput): Promise<number> {
   const node = required(input, "node", m);
   const lever = required(input, "for", m);
   const period = evaluator.period(required(input, "period", m));
-  const shape = input.options.shape === "last-year" ? evaluator.lastYearShape(lever, period) : undefined;
+  const shapeName = (input.options.shape as string | undefined) ?? "even";
+  if (shapeName !== "even" && shapeName !== "last-year")
+    throw new UsageError(m.badShape({ value: shapeName }));
+  const shape = shapeName === "last-year" ? evaluator.lastYearShape(lever, period) : undefined;
   const result = solveTarget(prepared, evaluator.targets, {
     node,
     for: lever,
     period,
     ...(shape ? { shape } : {}),
   });
+  // Asked for last year's shape without the data for it: say so (stderr) rather than silently split evenly.
+  if (
+    shapeName === "last-year" &&
+    !shape &&
+    result.monthly &&
+    prepared.byId.get(lever)?.aggregation === "sum"
+  )
+    input.output.err(m.noLastYearShape({ lever, period: period.id }));
   const presented: SolveResult = {
     ...result,
     value: roundForDisplay(result.value),
@@ -40,7 +51,8 @@ export async function solve(input: CommandInput): Promise<number> {
   }
   const value = formatValue(presented.value, unit, lang);
   input.output.out(
-    `${m.solved({ lever, period: period.id, value })} ${presented.unique ? m.solvedUnique() : ""}`.trimEnd(),
+    // Japanese needs no space before its full-width parenthesis.
+    `${m.solved({ lever, period: period.id, value })}${lang === "ja" ? "" : " "}${presented.unique ? m.solvedUnique() : ""}`.trimEnd(),
   );
   if (note) input.output.out(note);
   if (presented.monthly) {
