@@ -49,4 +49,5 @@ export {
 export * from "./model/types.js";
 export * from "./period/index.js";
 export * from "./period/types.js";
+export * from "./present/presentDocuments.js";
 export { roundForDisplay } from "./roundForDisplay.js";

@@ -155,7 +155,12 @@ export interface Store {
   getOrganizationBySlug(slug: string): Promise<Organization | null>;
   listOrganizationsOfUser(userId: string): Promise<(Organization & { role: Role })[]>;
   countOrganizations(): Promise<number>;
-  createUser(input: { email: string; name: string; passwordHash: string; locale?: "ja" | "en" | null }): Promise<User>;
+  createUser(input: {
+    email: string;
+    name: string;
+    passwordHash: string;
+    locale?: "ja" | "en" | null;
+  }): Promise<User>;
   getUserByEmail(email: string): Promise<(User & { passwordHash: string }) | null>;
   getUser(id: string): Promise<User | null>;
   addMembership(actor: Actor | null, input: { orgId: string; userId: string; role: Role }): Promise<void>;
@@ -168,11 +173,16 @@ export interface Store {
   createSession(input: { userId: string; orgId: string; ttlSeconds: number }): Promise<Session>;
   getSession(id: string): Promise<Session | null>;
   deleteSession(id: string): Promise<void>;
+  /** Removes every expired session (added: for a periodic clean-up job); answers how many. */
+  deleteExpiredSessions(): Promise<number>;
   /** Counts a login attempt for a key (e-mail or IP) in a fixed window; answers the count so far. */
   countLoginAttempt(key: string, windowSeconds: number): Promise<number>;
 
   // API tokens: the secret is returned once by createApiToken and stored only as a hash
-  createApiToken(actor: Actor, input: { name: string; role: Role; scopes: string[] }): Promise<{ token: ApiToken; secret: string }>;
+  createApiToken(
+    actor: Actor,
+    input: { name: string; role: Role; scopes: string[] },
+  ): Promise<{ token: ApiToken; secret: string }>;
   /** Finds a live token by its secret (hashing it), updates last-used, or null if unknown/revoked. */
   authenticateApiToken(secret: string): Promise<ApiToken | null>;
   listApiTokens(orgId: string): Promise<ApiToken[]>;
@@ -210,8 +220,25 @@ export interface Store {
     actor: Actor,
     input: { planId: string; rows: Measurement[]; source: string },
   ): Promise<IngestResult>;
-  listMeasurements(orgId: string, planId: string, filter?: { nodeId?: string; from?: string; to?: string }): Promise<StoredMeasurement[]>;
-  measurementHistory(orgId: string, planId: string, nodeId: string): Promise<{ period: string; segment: string; oldValue: number | null; newValue: number; at: string; source: string }[]>;
+  listMeasurements(
+    orgId: string,
+    planId: string,
+    filter?: { nodeId?: string; from?: string; to?: string },
+  ): Promise<StoredMeasurement[]>;
+  measurementHistory(
+    orgId: string,
+    planId: string,
+    nodeId: string,
+  ): Promise<
+    {
+      period: string;
+      segment: string;
+      oldValue: number | null;
+      newValue: number;
+      at: string;
+      source: string;
+    }[]
+  >;
 
   // comments and audit
   addComment(actor: Actor, input: { planId: string; nodeId: string; body: string }): Promise<Comment>;

@@ -1,8 +1,7 @@
-import { checkConsistency, lintPlan, RULES, roundForDisplay } from "@shihyo/engine";
+import { checkConsistency, lintPlan, presentCheck, RULES } from "@shihyo/engine";
 import { colors, formatShare, formatValue, printable, table } from "../format.js";
 import { InvalidDataFile, InvalidPlanFile, loadPlan } from "../loadPlan.js";
 import type { CommandInput } from "../main.js";
-import { roundedDifference, roundedRatio } from "../present.js";
 
 /** Validates a KPI file and runs the linter; exit 1 when a finding is an error. */
 export async function check(input: CommandInput): Promise<number> {
@@ -20,36 +19,7 @@ export async function check(input: CommandInput): Promise<number> {
   const consistency = checkConsistency(prepared, evaluator.targets);
   const errors = findings.filter((f) => f.severity === "error").length;
   if (input.options.json) {
-    input.output.out(
-      JSON.stringify(
-        {
-          ok: errors === 0,
-          errors: [],
-          findings: findings.map((f) => ({
-            rule: f.rule,
-            severity: f.severity,
-            node: f.node,
-            period: f.period,
-            message: f.message(lang),
-            fix: f.fix(lang),
-          })),
-          consistency: consistency.map((r) => {
-            const gap = roundedDifference(r.target, r.implied, r.gap);
-            return {
-              node: r.node,
-              period: r.period,
-              target: roundForDisplay(r.target),
-              implied: roundForDisplay(r.implied),
-              gap,
-              gapRatio: roundedRatio(gap, r.target, r.gapRatio),
-              consistent: r.consistent,
-            };
-          }),
-        },
-        null,
-        2,
-      ),
-    );
+    input.output.out(JSON.stringify(presentCheck(findings, consistency, lang), null, 2));
     return errors > 0 ? 1 : 0;
   }
   const c = colors(input.env.color);

@@ -1,28 +1,7 @@
-import { type EvaluationDocument, roundForDisplay } from "@shihyo/engine";
+import { presentEvaluation } from "@shihyo/engine";
 import { colors, formatShare, formatStatus, formatValue, printable, table } from "../format.js";
 import { loadPlan, required } from "../loadPlan.js";
 import type { CommandInput } from "../main.js";
-import { roundedDifference } from "../present.js";
-
-/** Rounds every number of an evaluation for output (no binary noise; null stays null). */
-export function presentEvaluation(document: EvaluationDocument): EvaluationDocument {
-  return {
-    ...document,
-    nodes: document.nodes.map((n) => ({
-      ...n,
-      actual: roundForDisplay(n.actual),
-      target: roundForDisplay(n.target),
-      progress: roundForDisplay(n.progress),
-      expectedToDate: roundForDisplay(n.expectedToDate),
-      forecast: roundForDisplay(n.forecast),
-      modeled: roundForDisplay(n.modeled),
-      coverage: roundForDisplay(n.coverage),
-      modelGap: roundedDifference(n.actual, n.modeled, n.modelGap),
-      baseline: roundForDisplay(n.baseline),
-      elapsedShare: roundForDisplay(n.elapsedShare),
-    })),
-  };
-}
 
 export async function evaluate(input: CommandInput): Promise<number> {
   const loaded = await loadPlan(input);

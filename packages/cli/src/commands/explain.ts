@@ -1,4 +1,4 @@
-import { analyzeMessages, closestMatch, explainValue, grainName, roundForDisplay } from "@shihyo/engine";
+import { analyzeMessages, closestMatch, explainValue, grainName, presentExplanation } from "@shihyo/engine";
 import { formatShare, formatValue } from "../format.js";
 import { loadPlan, required } from "../loadPlan.js";
 import type { CommandInput } from "../main.js";
@@ -22,25 +22,7 @@ export async function explain(input: CommandInput): Promise<number> {
   const segment = (input.options.segment as string | undefined) ?? null;
   const x = explainValue(evaluator, { node, period, asOf: loaded.asOf, segment });
   if (input.options.json) {
-    input.output.out(
-      JSON.stringify(
-        {
-          ...x,
-          value: roundForDisplay(x.value),
-          modeled: roundForDisplay(x.modeled),
-          coverage: roundForDisplay(x.coverage),
-          inputs: x.inputs.map((i) => ({ ...i, value: roundForDisplay(i.value) })),
-          target: {
-            ...x.target,
-            value: roundForDisplay(x.target.value),
-            from: x.target.from.map((f) => ({ ...f, value: roundForDisplay(f.value) })),
-          },
-          forecast: { ...x.forecast, value: roundForDisplay(x.forecast.value) },
-        },
-        null,
-        2,
-      ),
-    );
+    input.output.out(JSON.stringify(presentExplanation(x), null, 2));
     return 0;
   }
   const unitOf = (id: string) => prepared.byId.get(id)?.source.unit;

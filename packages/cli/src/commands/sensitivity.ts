@@ -1,8 +1,7 @@
-import { sensitivity as analyze, roundForDisplay, type SensitivityBasis } from "@shihyo/engine";
+import { sensitivity as analyze, presentSensitivity, type SensitivityBasis } from "@shihyo/engine";
 import { formatNumber, formatValue, table } from "../format.js";
 import { loadPlan, required } from "../loadPlan.js";
 import { type CommandInput, UsageError } from "../main.js";
-import { roundedDifference } from "../present.js";
 
 const BASES: readonly SensitivityBasis[] = ["actual", "forecast", "target"];
 
@@ -14,19 +13,7 @@ export async function sensitivity(input: CommandInput): Promise<number> {
   const basis = (input.options.basis as string | undefined) ?? "actual";
   if (!BASES.includes(basis as SensitivityBasis)) throw new UsageError(m.badBasis({ value: basis }));
   const result = analyze(evaluator, { node, period, asOf: loaded.asOf, basis: basis as SensitivityBasis });
-  const presented = {
-    ...result,
-    value: roundForDisplay(result.value),
-    target: roundForDisplay(result.target),
-    levers: result.levers.map((l) => ({
-      ...l,
-      value: roundForDisplay(l.value),
-      elasticity: roundForDisplay(l.elasticity),
-      impactOf10pct: roundForDisplay(l.impactOf10pct),
-      requiredValue: roundForDisplay(l.requiredValue),
-      requiredChange: roundedDifference(l.requiredValue, l.value, l.requiredChange),
-    })),
-  };
+  const presented = presentSensitivity(result);
   if (input.options.json) {
     input.output.out(JSON.stringify(presented, null, 2));
     return 0;

@@ -1,4 +1,4 @@
-import { describeSolveNote, roundForDisplay, type SolveResult, solveTarget } from "@shihyo/engine";
+import { presentSolve, solveTarget } from "@shihyo/engine";
 import { formatValue } from "../format.js";
 import { loadPlan, required } from "../loadPlan.js";
 import { type CommandInput, UsageError } from "../main.js";
@@ -27,21 +27,10 @@ export async function solve(input: CommandInput): Promise<number> {
     prepared.byId.get(lever)?.aggregation === "sum"
   )
     input.output.err(m.noLastYearShape({ lever, period: period.id }));
-  const presented: SolveResult = {
-    ...result,
-    value: roundForDisplay(result.value),
-    ...(result.monthly
-      ? {
-          monthly: Object.fromEntries(
-            Object.entries(result.monthly).map(([k, v]) => [k, roundForDisplay(v)]),
-          ),
-        }
-      : {}),
-    ...(result.solutions ? { solutions: result.solutions.map((v) => roundForDisplay(v)) } : {}),
-  };
-  const note = describeSolveNote(result, lang);
+  const presented = presentSolve(result, lang);
+  const note = presented.note ?? null;
   if (input.options.json) {
-    input.output.out(JSON.stringify(note ? { ...presented, note } : presented, null, 2));
+    input.output.out(JSON.stringify(presented, null, 2));
     return 0;
   }
   const unit = prepared.byId.get(lever)?.source.unit;

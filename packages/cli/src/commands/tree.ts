@@ -1,8 +1,13 @@
-import { type NodeAssessment, type PreparedNode, parentPeriod, periodOfDay } from "@shihyo/engine";
+import {
+  type NodeAssessment,
+  type PreparedNode,
+  parentPeriod,
+  periodOfDay,
+  presentEvaluation,
+} from "@shihyo/engine";
 import { colors, formatShare, formatStatus, formatValue, printable } from "../format.js";
 import { loadPlan } from "../loadPlan.js";
 import type { CommandInput } from "../main.js";
-import { presentEvaluation } from "./evaluate.js";
 
 interface TreeJsonNode {
   id: string;

@@ -217,3 +217,16 @@ describe("sensitivity (SEMANTICS §7)", () => {
     expect(visitors.requiredChange).toBeCloseTo(6_000, 6);
   });
 });
+
+describe("solve needs a goal of the node's own", () => {
+  it("a target derived by the formula from the lever itself is not a goal", () => {
+    const ev = evaluator(articleTree(250_000));
+    expect(() =>
+      solveTarget(ev.prepared, ev.targets, {
+        node: "revenue",
+        for: "deal_size",
+        period: ev.period("2026-04"),
+      }),
+    ).toThrow(ShihyoError);
+  });
+});

@@ -56,7 +56,10 @@ export function solveTarget(
   if (!path.has(node.id))
     throw raise(analyzeMessages, "solve.notAnInput", { node: node.id, input: lever.id });
   const goal = targets.get(node, period);
-  if (!goal) throw raise(analyzeMessages, "solve.noTarget", { id: node.id, period: period.id });
+  // A target the formula derived from the inputs' targets is no goal to solve for: it would
+  // answer the lever's own target back.
+  if (!goal || goal.source === "formula")
+    throw raise(analyzeMessages, "solve.noTarget", { id: node.id, period: period.id });
 
   const composed = composeFormula(prepared, node.id, (id) => path.has(id));
   const held = new Map<string, number>();

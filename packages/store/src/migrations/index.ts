@@ -1,0 +1,10 @@
+import type { Migration } from "kysely";
+import * as initial from "./2026_11_23_0001_initial.js";
+
+/**
+ * Every migration, by name; names sort in the order they run. Add new ones at the end and
+ * never change one that has been released.
+ */
+export const MIGRATIONS: Readonly<Record<string, Migration>> = {
+  "2026_11_23_0001_initial": initial,
+};
