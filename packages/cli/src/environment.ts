@@ -14,6 +14,12 @@ export interface Environment {
   /** Today in a time zone (the plan's), the default as-of day. */
   today(timezone: string): Promise<number>;
   stdoutIsTTY: boolean;
+  /** The environment as it was at start-up, for the server's own config reader. */
+  variables: Readonly<Record<string, string | undefined>>;
+  /** Reads all of standard input (a password piped in by a script). */
+  readStdin(): Promise<string>;
+  /** The current instant (a server's clock). */
+  now(): Date;
 }
 
 export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environment {
@@ -29,5 +35,12 @@ export function readEnvironment(env: NodeJS.ProcessEnv = process.env): Environme
     debug: env.SHIHYO_DEBUG === "1",
     today: (timezone) => dayOfInstantLazy(now, timezone),
     stdoutIsTTY,
+    variables: { ...env },
+    readStdin: async () => {
+      const chunks: Buffer[] = [];
+      for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+      return Buffer.concat(chunks).toString("utf8");
+    },
+    now: () => new Date(),
   };
 }

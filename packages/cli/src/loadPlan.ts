@@ -56,7 +56,8 @@ export interface LoadedPlan {
   messages: CliMessages;
 }
 
-async function readBytes(file: string, messages: CliMessages): Promise<Buffer> {
+/** A file's bytes, or a usage error that says in the user's language why it cannot be read. */
+export async function readBytes(file: string, messages: CliMessages): Promise<Buffer> {
   try {
     return await readFile(file);
   } catch (error) {

@@ -48,6 +48,13 @@ const PLAN_INPUTS: ParseArgsConfig["options"] = {
   period: { type: "string" },
 };
 const PLAN_OPTIONS: ParseArgsConfig["options"] = { ...COMMON, ...PLAN_INPUTS };
+/** Where import/export go: a running server (with a token) or a database directly. */
+const TRANSFER: ParseArgsConfig["options"] = {
+  server: { type: "string" },
+  token: { type: "string" },
+  db: { type: "string" },
+  org: { type: "string" },
+};
 
 const COMMANDS: Record<
   string,
@@ -99,6 +106,39 @@ const COMMANDS: Record<
     },
     help: "demoDataHelp",
     load: async () => (await import("./commands/demoData.js")).demoData,
+  },
+  serve: {
+    options: {
+      ...BASE,
+      db: { type: "string" },
+      port: { type: "string" },
+      host: { type: "string" },
+      demo: { type: "boolean" },
+    },
+    help: "serveHelp",
+    load: async () => (await import("./commands/serve.js")).serve,
+  },
+  admin: {
+    options: {
+      ...BASE,
+      db: { type: "string" },
+      role: { type: "string" },
+      org: { type: "string" },
+      email: { type: "string" },
+      name: { type: "string" },
+    },
+    help: "adminHelp",
+    load: async () => (await import("./commands/admin.js")).admin,
+  },
+  import: {
+    options: { ...BASE, ...TRANSFER, plan: { type: "string" } },
+    help: "importHelp",
+    load: async () => (await import("./commands/transfer.js")).importFiles,
+  },
+  export: {
+    options: { ...BASE, ...TRANSFER, plan: { type: "string" }, out: { type: "string" } },
+    help: "exportHelp",
+    load: async () => (await import("./commands/transfer.js")).exportPlan,
   },
   explain: {
     options: { ...PLAN_OPTIONS, node: { type: "string" }, segment: { type: "string" } },

@@ -23,6 +23,10 @@ Commands:
                                      show how a node's numbers were computed
   demo-data FILE --from DATE [--to DATE] [--seed N]
                                      print generated actuals (CSV) to try a plan without real data
+  serve [--db DIR|URL] [--port N] [--demo]
+                                     run the HTTP API (embedded database by default, or PostgreSQL)
+  import FILE… / export --plan ID    move KPI files and data to and from a server (--server, --token) or a database (--db)
+  admin create-token|create-user     administration for scripts (--db, --role, --org, --email)
 
 Common options: --lang ja|en, --help, --version
 Run "shihyo <command> --help" for details.`,
@@ -88,6 +92,65 @@ CSV, to try Shihyo without real data. --to defaults to today; the same seed give
         : code === "EACCES" || code === "EPERM"
           ? "permission denied"
           : code,
+  serveHelp: () => `Usage: shihyo serve [--db DIR|postgres://…] [--port N] [--host H] [--demo]
+
+Runs the HTTP API on one port (default 127.0.0.1:3000; SHIHYO_PORT, SHIHYO_HOST). --db is a
+directory for the embedded database (default ./.shihyo) or a PostgreSQL URL
+(also SHIHYO_DATABASE_URL). --demo seeds an empty database with a demo organisation, the saas
+plan, a year of generated actuals and an owner, and prints the login.
+The API is described at /api/openapi.json and browsable at /api/docs.`,
+  adminHelp: () => `Usage: shihyo admin create-token --db URL --role ROLE [--org SLUG] [--name N]
+       shihyo admin create-user --db URL --email E --role ROLE [--org SLUG] [--name N] < password
+
+create-token prints a new API token (and nothing else) on stdout. create-user reads the
+password from standard input. Roles: owner, admin, editor, viewer. Without --org, the only
+organisation is used (a "default" one is created on an empty database).`,
+  importHelp: () => `Usage: shihyo import FILE… [--plan ID] (--server URL --token T | --db URL [--org SLUG])
+
+KPI files (.yaml, .yml, .json) become plans (their ids are printed); data files (.csv, .xlsx)
+go into --plan (or the plan imported just before them), all-or-nothing per file.`,
+  exportHelp:
+    () => `Usage: shihyo export --plan ID [--out FILE] (--server URL --token T | --db URL [--org SLUG])
+
+Writes the plan's KPI file (YAML) to stdout or FILE: import it again and it is the same plan.`,
+  badPort: ({ value }: { value: string }) => `--port must be a whole number from 0 to 65535, not "${value}".`,
+  listening: ({ url }: { url: string }) => `Shihyo is listening on ${url} (API docs: ${url}/api/docs)`,
+  cannotListen: ({ port, reason }: { port: number; reason: string }) =>
+    `Cannot listen on port ${port}: ${reason}`,
+  demoSeeded: ({ email, password }: { email: string; password: string }) =>
+    `Demo organisation created. Sign in with\n  Email:    ${email}\n  Password: ${password}`,
+  demoSkipped: () => `The database already has an organisation; --demo seeds only an empty one.`,
+  unknownSubcommand: ({ name, names }: { name: string; names: string }) =>
+    `Unknown admin command "${name}". Use one of: ${names}.`,
+  badRole: ({ value, roles }: { value: string; roles: string }) =>
+    `"${value}" is not a role; use one of: ${roles}.`,
+  badEmail: ({ value }: { value: string }) => `"${value}" is not an e-mail address.`,
+  shortPassword: () => `Give a password of at least 8 characters on standard input.`,
+  userCreated: ({ email, org, role }: { email: string; org: string; role: string }) =>
+    `Created ${email} as ${role} of "${org}".`,
+  unknownOrganization: ({ slug }: { slug: string }) => `There is no organisation "${slug}".`,
+  noOrganization: () =>
+    `The database has no organisation yet; create a user first (shihyo admin create-user).`,
+  severalOrganizations: ({ slugs }: { slugs: string }) =>
+    `There are several organisations (${slugs}); choose one with --org.`,
+  planImported: ({ file, id }: { file: string; id: string }) => `${file}: imported as plan ${id}.`,
+  dataImported: ({
+    file,
+    inserted,
+    updated,
+    unchanged,
+  }: {
+    file: string;
+    inserted: number;
+    updated: number;
+    unchanged: number;
+  }) => `${file}: ${inserted} inserted, ${updated} updated, ${unchanged} unchanged.`,
+  planExported: ({ file }: { file: string }) => `Wrote ${file}.`,
+  planNotFound: ({ id }: { id: string }) => `There is no plan "${id}" in this organisation.`,
+  serverUnreachable: ({ url, reason }: { url: string; reason: string }) => `Cannot reach ${url}: ${reason}`,
+  serverRefused: ({ status, detail }: { status: number; detail: string }) =>
+    `The server answered ${status}: ${detail}`,
+  noSuchFile: () => `no such file`,
   missingFile: () => `Give the KPI file to read, e.g. "shihyo check plan.yaml".`,
   missingOption: ({ option }: { option: string }) => `The option --${option} is required.`,
   badLang: ({ value }: { value: string }) => `--lang must be "ja" or "en", not "${value}".`,
@@ -225,6 +288,10 @@ const ja: typeof en = {
                                      ノードの数値がどう計算されたかを表示
   demo-data FILE --from 日付 [--to 日付] [--seed N]
                                      プランを試すための実績データ（CSV）を生成して出力
+  serve [--db DIR|URL] [--port N] [--demo]
+                                     HTTP API を起動（既定は組み込みデータベース、または PostgreSQL）
+  import FILE… / export --plan ID    KPIファイルとデータをサーバー（--server, --token）やデータベース（--db）と受け渡し
+  admin create-token|create-user     スクリプト向けの管理コマンド（--db, --role, --org, --email）
 
 共通オプション: --lang ja|en, --help, --version
 詳しくは "shihyo <コマンド> --help" を実行してください。`,
@@ -288,6 +355,51 @@ ID の末端の入力を、それぞれ10 %上げたときの影響の大きい�
         : code === "EACCES" || code === "EPERM"
           ? "読み取る権限がありません"
           : code,
+  serveHelp: () => `使い方: shihyo serve [--db DIR|postgres://…] [--port N] [--host H] [--demo]
+
+HTTP API を一つのポートで起動します（既定は 127.0.0.1:3000。SHIHYO_PORT, SHIHYO_HOST）。--db には
+組み込みデータベースのディレクトリ（既定 ./.shihyo）か PostgreSQL の URL を指定します（SHIHYO_DATABASE_URL でも可）。
+--demo を付けると、空のデータベースにデモ組織・saas プラン・1年分の生成データ・オーナーを作成し、ログイン情報を表示します。
+API の仕様は /api/openapi.json、閲覧用ページは /api/docs です。`,
+  adminHelp: () => `使い方: shihyo admin create-token --db URL --role ロール [--org SLUG] [--name 名前]
+        shihyo admin create-user --db URL --email E --role ロール [--org SLUG] [--name 名前] < パスワード
+
+create-token は新しい API トークンだけを標準出力に表示します。create-user はパスワードを標準入力から読みます。
+ロール: owner, admin, editor, viewer。--org を省略すると唯一の組織を使います（空のデータベースでは "default" を作成）。`,
+  importHelp: () => `使い方: shihyo import FILE… [--plan ID] (--server URL --token T | --db URL [--org SLUG])
+
+KPIファイル（.yaml, .yml, .json）はプランとして取り込み、ID を表示します。データファイル（.csv, .xlsx）は
+--plan（または直前に取り込んだプラン）に、ファイル単位で全件か無しかで取り込みます。`,
+  exportHelp:
+    () => `使い方: shihyo export --plan ID [--out FILE] (--server URL --token T | --db URL [--org SLUG])
+
+プランのKPIファイル（YAML）を標準出力か FILE に書き出します。取り込み直すと同じプランになります。`,
+  badPort: ({ value }) => `--port には 0〜65535 の整数を指定してください（指定値: "${value}"）。`,
+  listening: ({ url }) => `Shihyo を ${url} で起動しました（API ドキュメント: ${url}/api/docs）`,
+  cannotListen: ({ port, reason }) => `ポート ${port} で待ち受けできません: ${reason}`,
+  demoSeeded: ({ email, password }) =>
+    `デモ組織を作成しました。次の情報でログインしてください\n  メールアドレス: ${email}\n  パスワード:     ${password}`,
+  demoSkipped: () =>
+    `データベースには既に組織があります。--demo は空のデータベースにだけデータを作成します。`,
+  unknownSubcommand: ({ name, names }) =>
+    `admin コマンド「${name}」はありません。次のいずれかを使ってください: ${names}`,
+  badRole: ({ value, roles }) =>
+    `「${value}」はロールではありません。次のいずれかを指定してください: ${roles}`,
+  badEmail: ({ value }) => `「${value}」はメールアドレスではありません。`,
+  shortPassword: () => `8文字以上のパスワードを標準入力から渡してください。`,
+  userCreated: ({ email, org, role }) => `${email} を「${org}」の ${role} として作成しました。`,
+  unknownOrganization: ({ slug }) => `組織「${slug}」はありません。`,
+  noOrganization: () =>
+    `データベースにまだ組織がありません。先にユーザーを作成してください（shihyo admin create-user）。`,
+  severalOrganizations: ({ slugs }) => `組織が複数あります（${slugs}）。--org で指定してください。`,
+  planImported: ({ file, id }) => `${file}: プラン ${id} として取り込みました。`,
+  dataImported: ({ file, inserted, updated, unchanged }) =>
+    `${file}: 追加 ${inserted} 件、更新 ${updated} 件、変更なし ${unchanged} 件。`,
+  planExported: ({ file }) => `${file} を書き出しました。`,
+  planNotFound: ({ id }) => `この組織にプラン「${id}」はありません。`,
+  serverUnreachable: ({ url, reason }) => `${url} に接続できません: ${reason}`,
+  serverRefused: ({ status, detail }) => `サーバーが ${status} を返しました: ${detail}`,
+  noSuchFile: () => `ファイルがありません`,
   missingFile: () => `読み込むKPIファイルを指定してください（例: shihyo check plan.yaml）。`,
   missingOption: ({ option }) => `オプション --${option} を指定してください。`,
   badLang: ({ value }) => `--lang には "ja" か "en" を指定してください（指定値: "${value}"）。`,

@@ -44,6 +44,9 @@ export class KyselyStore implements Store {
   listOrganizationsOfUser(userId: string) {
     return organizations.listOrganizationsOfUser(this.ctx, userId);
   }
+  listOrganizations() {
+    return organizations.listOrganizations(this.ctx);
+  }
   countOrganizations() {
     return organizations.countOrganizations(this.ctx);
   }

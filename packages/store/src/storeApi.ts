@@ -155,6 +155,8 @@ export interface Store {
   getOrganizationBySlug(slug: string): Promise<Organization | null>;
   listOrganizationsOfUser(userId: string): Promise<(Organization & { role: Role })[]>;
   countOrganizations(): Promise<number>;
+  /** Every organisation: for administration from the command line only (no API route lists them). */
+  listOrganizations(): Promise<Organization[]>;
   createUser(input: {
     email: string;
     name: string;

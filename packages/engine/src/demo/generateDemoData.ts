@@ -1,7 +1,7 @@
 import { TargetResolver } from "../evaluate/resolveTarget.js";
 import type { PreparedNode, PreparedPlan } from "../model/preparePlan.js";
 import type { Measurement } from "../model/types.js";
-import { compareGrains, parentPeriod, periodsBetween } from "../period/index.js";
+import { compareGrains, parentPeriod, periodsBetween, shiftPeriod } from "../period/index.js";
 import type { Day, Period } from "../period/types.js";
 import { seededRandom } from "./seededRandom.js";
 
@@ -38,7 +38,7 @@ export function generateDemoData(prepared: PreparedPlan, options: DemoDataOption
       if (p.end > options.to) continue;
       const cadencePeriod = containing(p, node, prepared);
       if (!cadencePeriod) continue;
-      const target = targets.get(node, cadencePeriod);
+      const target = targetOrNextYears(targets, node, cadencePeriod, prepared);
       if (!target) continue;
       let value: number;
       if (node.aggregation === "sum") {
@@ -57,6 +57,29 @@ export function generateDemoData(prepared: PreparedPlan, options: DemoDataOption
     }
   }
   return rows;
+}
+
+/**
+ * The period's target, or — for history before the plan's first year — the target of the
+ * same period a year later, 10 % lower (last year was a little smaller).
+ */
+function targetOrNextYears(
+  targets: TargetResolver,
+  node: PreparedNode,
+  period: Period,
+  prepared: PreparedPlan,
+): { value: number } | null {
+  const own = targets.get(node, period);
+  if (own) return own;
+  const next = shiftPeriod(period, periodsPerYear(period.grain), prepared.calendar);
+  const later = targets.get(node, next);
+  if (!later) return null;
+  const scale = node.source.unit === "percent" || node.aggregation !== "sum" ? 0.97 : 0.9;
+  return { value: later.value * scale };
+}
+
+function periodsPerYear(grain: Period["grain"]): number {
+  return { day: 364, week: 52, month: 12, quarter: 4, half: 2, year: 1 }[grain];
 }
 
 function containing(p: Period, node: PreparedNode, prepared: PreparedPlan): Period | null {

@@ -31,6 +31,17 @@ export async function createOrganization(
   });
 }
 
+/** Every organisation (for administration from the command line), oldest first. */
+export async function listOrganizations(ctx: Context): Promise<Organization[]> {
+  const rows = await ctx.db
+    .selectFrom("organizations")
+    .selectAll()
+    .orderBy("created_at")
+    .orderBy("id")
+    .execute();
+  return rows.map((row) => ({ id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at }));
+}
+
 export async function getOrganizationBySlug(ctx: Context, slug: string): Promise<Organization | null> {
   const row = await ctx.db
     .selectFrom("organizations")

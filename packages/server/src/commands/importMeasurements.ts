@@ -1,0 +1,138 @@
+import { readDataFile } from "@shihyo/datafile";
+import {
+  type Lang,
+  type Measurement,
+  type Period,
+  type PreparedPlan,
+  preparePlan,
+  tryParsePeriod,
+} from "@shihyo/engine";
+import type { Actor, IngestResult, Store } from "@shihyo/store";
+import { AppError, AppErrorCode, type ProblemItem } from "../errors/appError.js";
+import { serverMessages } from "../errors/problemMessages.js";
+import { loadPlanModel } from "../evaluation/planModel.js";
+
+/** Bad rows listed in one answer; all are counted in `totalErrors`. */
+const MAX_LISTED = 100;
+
+export type MeasurementBody =
+  | { kind: "file"; bytes: Uint8Array; fileName: string }
+  | { kind: "rows"; rows: Measurement[] };
+
+function tooMany(count: number, max: number): AppError {
+  return new AppError(AppErrorCode.PayloadTooLarge, {
+    detail: (lang) => serverMessages[lang].tooManyRows({ max, count }),
+  });
+}
+
+function invalidRows(errors: (lang: Lang) => ProblemItem[], totalErrors: number): AppError {
+  return new AppError(AppErrorCode.InvalidData, { errors, extensions: { totalErrors } });
+}
+
+/** A data file (CSV or XLSX, long or wide) read exactly as the CLI reads it. */
+async function rowsOfFile(
+  body: Extract<MeasurementBody, { kind: "file" }>,
+  prepared: PreparedPlan,
+  maxRows: number,
+): Promise<Measurement[]> {
+  const result = await readDataFile({ bytes: body.bytes, fileName: body.fileName }, prepared, { maxRows });
+  if (result.ok) return result.rows;
+  if (result.errors.some((e) => e.code === "data.tooManyRows")) throw tooMany(maxRows + 1, maxRows);
+  const { errors, totalErrors } = result;
+  throw invalidRows(
+    (lang) =>
+      errors.map((e) => ({
+        message: e.reason(lang),
+        path: e.columnName ?? "",
+        line: e.line,
+        column: e.column,
+        code: e.code,
+        file: e.file,
+        ...(e.value !== undefined ? { value: e.value } : {}),
+      })),
+    totalErrors,
+  );
+}
+
+/**
+ * JSON rows checked by the engine as it checks a file's own `data:` rows (known measured
+ * node, a period at its grain, a finite value), plus one value per node, period and segment.
+ * Periods are stored in their canonical spelling.
+ */
+function checkRows(rows: readonly Measurement[], prepared: PreparedPlan, maxRows: number): Measurement[] {
+  if (rows.length > maxRows) throw tooMany(rows.length, maxRows);
+  const { data: _data, ...structure } = prepared.plan;
+  const checked = preparePlan({ ...structure, data: [...rows] });
+  const issues = checked.ok ? [] : checked.issues.filter((i) => i.path[0] === "data");
+  const problems: { index: number; field: string; code: string; text: (lang: Lang) => string }[] = issues.map(
+    (i) => ({
+      index: Number(i.path[1]),
+      field: String(i.path[2] ?? ""),
+      code: i.code,
+      text: (l) => i.text(l),
+    }),
+  );
+  const periods = new Map<string, Period | null>();
+  const seen = new Map<string, number>();
+  const out: Measurement[] = [];
+  rows.forEach((row, index) => {
+    let period = periods.get(row.period);
+    if (period === undefined) {
+      period = tryParsePeriod(row.period, prepared.calendar);
+      periods.set(row.period, period);
+    }
+    if (!period || !prepared.byId.has(row.node)) return;
+    const segment = row.segment ?? "";
+    const key = `${row.node}\u0000${period.id}\u0000${segment}`;
+    const first = seen.get(key);
+    if (first !== undefined) {
+      problems.push({
+        index,
+        field: "period",
+        code: "data.duplicate",
+        text: (lang) => serverMessages[lang].duplicateRow({ first }),
+      });
+      return;
+    }
+    seen.set(key, index);
+    out.push(
+      segment === ""
+        ? { node: row.node, period: period.id, value: row.value }
+        : { node: row.node, period: period.id, value: row.value, segment },
+    );
+  });
+  if (problems.length > 0) {
+    problems.sort((a, b) => a.index - b.index);
+    const listed = problems.slice(0, MAX_LISTED);
+    throw invalidRows(
+      (lang) =>
+        listed.map((p) => ({ message: p.text(lang), path: `rows[${p.index}].${p.field}`, code: p.code })),
+      problems.length,
+    );
+  }
+  return out;
+}
+
+/**
+ * Imports actuals into a plan: every row checked against the plan first, then written all
+ * or nothing; re-sending the same rows changes nothing.
+ */
+export async function importMeasurements(options: {
+  store: Store;
+  actor: Actor;
+  planId: string;
+  body: MeasurementBody;
+  maxRows: number;
+}): Promise<IngestResult> {
+  const { store, actor, planId, body, maxRows } = options;
+  const { prepared } = await loadPlanModel(store, actor.orgId, planId);
+  const rows =
+    body.kind === "file"
+      ? await rowsOfFile(body, prepared, maxRows)
+      : checkRows(body.rows, prepared, maxRows);
+  return store.ingestMeasurements(actor, {
+    planId,
+    rows,
+    source: body.kind === "file" ? `api:${body.fileName}` : "api:json",
+  });
+}
