@@ -1,4 +1,5 @@
 import fastifyCookie from "@fastify/cookie";
+import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import type { Store } from "@shihyo/store";
@@ -28,8 +29,14 @@ export interface BuildServerOptions {
   logger?: FastifyBaseLogger | false;
   /** With the default logger: readable lines (pino-pretty) instead of JSON, for a terminal. */
   prettyLogs?: boolean;
+  /** A directory holding the built web app (index.html, assets/), served at `/`. */
+  webRoot?: string;
   /** The clock ("today" in a plan's time zone); tests pass a fixed one. */
   now?: () => Date;
+}
+
+function acceptsHtml(accept: string | undefined): boolean {
+  return accept === undefined || accept.includes("text/html") || accept.includes("*/*");
 }
 
 export const OPENAPI_PATH = "/api/openapi.json";
@@ -42,6 +49,7 @@ export function buildServer({
   logger,
   prettyLogs = false,
   now = () => new Date(),
+  webRoot,
 }: BuildServerOptions): App {
   const pretty = {
     target: "pino-pretty",
@@ -81,9 +89,28 @@ export function buildServer({
       .type(PROBLEM_CONTENT_TYPE)
       .send(JSON.stringify(problemDocument(problem, lang, request.url)));
   });
-  app.setNotFoundHandler(async () => {
+  app.setNotFoundHandler(async (request, reply) => {
+    // The web app routes on the client: any other page address gets its index.html.
+    if (
+      webRoot &&
+      request.method === "GET" &&
+      !request.url.startsWith("/api/") &&
+      acceptsHtml(request.headers.accept)
+    )
+      return reply.type("text/html; charset=utf-8").sendFile("index.html");
     throw new AppError(AppErrorCode.NotFound);
   });
+  if (webRoot) {
+    // The built web app on the same port as the API; hashed assets may be cached for good.
+    app.register(fastifyStatic, {
+      root: webRoot,
+      wildcard: false,
+      index: "index.html",
+      setHeaders: (res, path) => {
+        if (path.includes("/assets/")) res.header("cache-control", "public, max-age=31536000, immutable");
+      },
+    });
+  }
 
   app.register(fastifySwagger, {
     openapi: {

@@ -37,7 +37,13 @@ export async function serve(input: CommandInput): Promise<number> {
     else input.output.err(m.demoSkipped());
   }
   // JSON logs for machines, readable lines on a terminal.
-  const app = server.buildServer({ store, config, prettyLogs: input.env.stdoutIsTTY });
+  const webRoot = await builtWebApp();
+  const app = server.buildServer({
+    store,
+    config,
+    prettyLogs: input.env.stdoutIsTTY,
+    ...(webRoot ? { webRoot } : {}),
+  });
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -62,4 +68,17 @@ export async function serve(input: CommandInput): Promise<number> {
   }
   await closed;
   return 0;
+}
+
+/** The built web app of this repository (packages/web/dist), when it has been built. */
+async function builtWebApp(): Promise<string | null> {
+  const { access } = await import("node:fs/promises");
+  const { fileURLToPath } = await import("node:url");
+  const root = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
+  try {
+    await access(`${root}index.html`);
+    return root;
+  } catch {
+    return null;
+  }
 }
