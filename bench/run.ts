@@ -9,9 +9,10 @@
 import type { BenchModule, JsonValue } from "./benchModule.js";
 import { engineBench } from "./engineBench.js";
 import { collectGarbage } from "./measure.js";
+import { serverBench } from "./serverBench.js";
 
 /** Every section, in the order they run. Add a module here to add a key to the document. */
-const MODULES: readonly BenchModule[] = [engineBench];
+const MODULES: readonly BenchModule[] = [engineBench, serverBench];
 
 /** A wrong command line: reported without a stack trace. */
 class UsageError extends Error {}

@@ -86,6 +86,14 @@ const CASES: RouteCase[] = [
     prepare: async () => ({ url: "/api/v1/orgs/current" }),
   },
   {
+    method: "PATCH",
+    path: "/api/v1/orgs/current",
+    min: "owner",
+    scope: "org",
+    ok: 200,
+    prepare: async () => ({ url: "/api/v1/orgs/current", ...json({ name: "Acme 株式会社" }) }),
+  },
+  {
     method: "GET",
     path: "/api/v1/members",
     min: "viewer",

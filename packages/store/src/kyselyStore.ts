@@ -44,6 +44,12 @@ export class KyselyStore implements Store {
   listOrganizationsOfUser(userId: string) {
     return organizations.listOrganizationsOfUser(this.ctx, userId);
   }
+  getOrganization(id: string) {
+    return organizations.getOrganization(this.ctx, id);
+  }
+  renameOrganization(actor: Actor, name: string) {
+    return organizations.renameOrganization(this.ctx, actor, name);
+  }
   listOrganizations() {
     return organizations.listOrganizations(this.ctx);
   }

@@ -117,6 +117,23 @@ describe.each(DIALECTS)("store on %s", (dialect) => {
       await store.removeMembership(a.actor, member.id);
       expect(await store.getMembership(a.orgId, member.id)).toBeNull();
     });
+
+    it("renames only the actor's organisation, keeps its slug, and audits it", async () => {
+      const a = await newOrg();
+      const b = await newOrg();
+      const renamed = await store.renameOrganization(a.actor, "Acme 株式会社");
+      expect(renamed).toMatchObject({ id: a.orgId, slug: `org-${n - 1}`, name: "Acme 株式会社" });
+      expect(await store.getOrganization(a.orgId)).toMatchObject({ name: "Acme 株式会社" });
+      expect(await store.getOrganization(b.orgId)).toMatchObject({ name: `Org ${n}` });
+      expect(await store.getOrganization("no-such-id")).toBeNull();
+      const { entries } = await store.listAudit(a.orgId);
+      expect(entries.some((e) => e.action === "organization.rename" && e.detail.to === "Acme 株式会社")).toBe(
+        true,
+      );
+      expect((await store.listOrganizations()).map((o) => o.id)).toEqual(
+        expect.arrayContaining([a.orgId, b.orgId]),
+      );
+    });
   });
 
   describe.skipIf(skip)("plans", () => {

@@ -155,6 +155,9 @@ export interface Store {
   getOrganizationBySlug(slug: string): Promise<Organization | null>;
   listOrganizationsOfUser(userId: string): Promise<(Organization & { role: Role })[]>;
   countOrganizations(): Promise<number>;
+  getOrganization(id: string): Promise<Organization | null>;
+  /** Renames the actor's organisation (its slug stays: it is in URLs and scripts). */
+  renameOrganization(actor: Actor, name: string): Promise<Organization>;
   /** Every organisation: for administration from the command line only (no API route lists them). */
   listOrganizations(): Promise<Organization[]>;
   createUser(input: {

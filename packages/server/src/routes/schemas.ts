@@ -49,6 +49,8 @@ export const organizationSchema = z.object({
   role: roleSchema,
 });
 
+export const renameOrganizationBody = z.object({ name: z.string().trim().min(1).max(200) });
+
 export const loginBody = z.object({
   email: z.string().min(1).max(320),
   password: z.string().min(1).max(1024),

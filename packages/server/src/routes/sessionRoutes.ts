@@ -3,15 +3,14 @@ import { CSRF_HEADER, SESSION_COOKIE } from "../auth/authenticate.js";
 import { actorOf } from "../auth/requestAuth.js";
 import { login } from "../commands/login.js";
 import type { App, RouteDeps } from "./app.js";
-import { loginBody, organizationSchema, sessionSchema } from "./schemas.js";
+import { loginBody, organizationSchema, renameOrganizationBody, sessionSchema } from "./schemas.js";
 
 /**
  * The actor's organisation. The store looks organisations up by user, so a token (no
  * user) learns only the id and its role.
  */
 export async function currentOrganization(store: Store, actor: Actor) {
-  const orgs = actor.userId ? await store.listOrganizationsOfUser(actor.userId) : [];
-  const org = orgs.find((o) => o.id === actor.orgId);
+  const org = await store.getOrganization(actor.orgId);
   return { id: actor.orgId, slug: org?.slug ?? null, name: org?.name ?? null, role: actor.role };
 }
 
@@ -95,5 +94,22 @@ export function sessionRoutes(app: App, { store, config }: RouteDeps): void {
       },
     },
     async (request) => currentOrganization(store, actorOf(request)),
+  );
+  app.patch(
+    "/api/v1/orgs/current",
+    {
+      config: { access: "owner" },
+      schema: {
+        tags: ["organisation"],
+        summary: "Rename the caller's organisation (owners only; the slug stays)",
+        body: renameOrganizationBody,
+        response: { 200: organizationSchema },
+      },
+    },
+    async (request) => {
+      const actor = actorOf(request);
+      await store.renameOrganization(actor, request.body.name);
+      return currentOrganization(store, actor);
+    },
   );
 }

@@ -31,6 +31,27 @@ export async function createOrganization(
   });
 }
 
+export async function getOrganization(ctx: Context, id: string): Promise<Organization | null> {
+  const row = await ctx.db.selectFrom("organizations").selectAll().where("id", "=", id).executeTakeFirst();
+  return row ? { id: row.id, slug: row.slug, name: row.name, createdAt: row.created_at } : null;
+}
+
+export async function renameOrganization(ctx: Context, actor: Actor, name: string): Promise<Organization> {
+  return atomic(ctx, async (tx) => {
+    const before = await getOrganization(tx, actor.orgId);
+    if (!before) throw new StoreError("not_found", { entity: "organization", id: actor.orgId });
+    await tx.db.updateTable("organizations").set({ name }).where("id", "=", actor.orgId).execute();
+    await audit(tx, actor, {
+      orgId: actor.orgId,
+      action: "organization.rename",
+      entity: "organization",
+      entityId: actor.orgId,
+      detail: { from: before.name, to: name },
+    });
+    return { ...before, name };
+  });
+}
+
 /** Every organisation (for administration from the command line), oldest first. */
 export async function listOrganizations(ctx: Context): Promise<Organization[]> {
   const rows = await ctx.db
