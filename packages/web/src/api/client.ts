@@ -1,0 +1,72 @@
+/**
+ * The one way the web app talks to the server: same-origin requests under /api/v1, the
+ * session cookie, the CSRF header on writes, and the user's language for the server's
+ * messages. Errors become ApiError with the problem+json `detail` (already in that language).
+ */
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    /** The problem's stable code (e.g. `invalid_credentials`); `network` when no answer came. */
+    readonly code: string,
+    /** The server's message for people, in the language asked for; null when there is none. */
+    readonly detail: string | null,
+  ) {
+    super(detail ?? `${status} ${code}`);
+    this.name = "ApiError";
+  }
+}
+
+export interface RequestOptions {
+  method?: "GET" | "POST" | "PUT" | "DELETE";
+  body?: unknown;
+  /** Required by the server on writes with a session cookie. */
+  csrfToken?: string | null;
+  language: string;
+  signal?: AbortSignal;
+}
+
+interface Problem {
+  code?: string;
+  detail?: string;
+  title?: string;
+}
+
+async function problemOf(response: Response): Promise<Problem> {
+  const type = response.headers.get("content-type") ?? "";
+  if (!type.includes("json")) return {};
+  try {
+    return (await response.json()) as Problem;
+  } catch {
+    return {};
+  }
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", "accept-language": options.language };
+  if (options.body !== undefined) headers["content-type"] = "application/json";
+  if (options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(`/api/v1${path}`, {
+      method: options.method ?? "GET",
+      headers,
+      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      credentials: "same-origin",
+      signal: options.signal,
+    });
+  } catch (error) {
+    if (error instanceof DOMException && error.name === "AbortError") throw error;
+    throw new ApiError(0, "network", null);
+  }
+  if (!response.ok) {
+    const problem = await problemOf(response);
+    throw new ApiError(
+      response.status,
+      problem.code ?? "http_error",
+      problem.detail ?? problem.title ?? null,
+    );
+  }
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}

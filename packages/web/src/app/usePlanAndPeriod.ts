@@ -1,0 +1,75 @@
+import { useMemo } from "react";
+import { useLocation, useSearch } from "wouter";
+import { usePlanFile, usePlans } from "../api/queries";
+import type { PlanSummary } from "../api/types";
+import {
+  currentPeriod,
+  DEFAULT_CALENDAR,
+  type FiscalCalendar,
+  type Period,
+  parsePeriodId,
+  periodId,
+} from "../format/fiscalPeriod";
+
+export interface PlanAndPeriod {
+  plans: PlanSummary[] | undefined;
+  plan: PlanSummary | undefined;
+  calendar: FiscalCalendar | undefined;
+  /** Undefined until the plan's calendar is known (the default period depends on it). */
+  period: Period | undefined;
+  isPending: boolean;
+  error: Error | null;
+  refetch: () => void;
+  /** Search string (`?plan=…&period=…`) for links that keep the selection. */
+  search: string;
+  selectPlan: (planId: string) => void;
+  selectPeriod: (period: Period) => void;
+}
+
+/**
+ * The plan and period being looked at, kept in the URL (`?plan=ID&period=FY2026-Q3`) so that
+ * links, reloads and the back button keep them. Defaults: the first plan; the current fiscal
+ * quarter in the plan's time zone.
+ */
+export function usePlanAndPeriod(): PlanAndPeriod {
+  const search = useSearch();
+  const [location, navigate] = useLocation();
+  const params = useMemo(() => new URLSearchParams(search), [search]);
+  const plans = usePlans();
+  const plan = plans.data?.find((p) => p.id === params.get("plan")) ?? plans.data?.[0];
+  const file = usePlanFile(plan?.id);
+  const calendar = useMemo<FiscalCalendar | undefined>(() => {
+    if (!file.data) return undefined;
+    return {
+      fiscalYearStart: file.data.calendar?.fiscalYearStart ?? DEFAULT_CALENDAR.fiscalYearStart,
+      timezone: file.data.calendar?.timezone ?? DEFAULT_CALENDAR.timezone,
+    };
+  }, [file.data]);
+  const requested = params.get("period");
+  const period = useMemo(() => {
+    if (!calendar) return undefined;
+    return (requested && parsePeriodId(requested)) || currentPeriod("quarter", calendar, new Date());
+  }, [calendar, requested]);
+
+  const go = (changes: Record<string, string>) => {
+    const next = new URLSearchParams(params);
+    for (const [key, value] of Object.entries(changes)) next.set(key, value);
+    navigate(`${location}?${next.toString()}`);
+  };
+
+  return {
+    plans: plans.data,
+    plan,
+    calendar,
+    period,
+    isPending: plans.isPending || (plan !== undefined && file.isPending),
+    error: plans.error ?? file.error,
+    refetch: () => {
+      void plans.refetch();
+      void file.refetch();
+    },
+    search: search ? `?${search}` : "",
+    selectPlan: (planId) => go({ plan: planId }),
+    selectPeriod: (p) => go({ period: periodId(p) }),
+  };
+}

@@ -1,0 +1,46 @@
+import i18n from "i18next";
+import { initReactI18next } from "react-i18next";
+import { type Catalog, catalogs, type Lang } from "./catalog";
+import { LANGUAGE_STORAGE_KEY, pickLanguage } from "./pickLanguage";
+
+declare module "i18next" {
+  interface CustomTypeOptions {
+    defaultNS: "translation";
+    resources: { translation: Catalog };
+  }
+}
+
+function storedLanguage(): string | null {
+  try {
+    return localStorage.getItem(LANGUAGE_STORAGE_KEY);
+  } catch {
+    return null;
+  }
+}
+
+/** Starts i18next with both catalogs bundled (they are small) in the language the user chose or the browser prefers. */
+export function setupI18n(): void {
+  const lang = pickLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
+  void i18n.use(initReactI18next).init({
+    resources: { ja: { translation: catalogs.ja }, en: { translation: catalogs.en } },
+    lng: lang,
+    fallbackLng: "en",
+    interpolation: { escapeValue: false }, // React escapes
+    returnNull: false,
+  });
+  document.documentElement.lang = lang;
+}
+
+/** Switches the language and remembers the choice in this browser. */
+export function changeLanguage(lang: Lang): void {
+  void i18n.changeLanguage(lang);
+  document.documentElement.lang = lang;
+  try {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, lang);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+}
+
+/** The current UI language. */
+export const currentLang = (language: string): Lang => (language === "ja" ? "ja" : "en");
