@@ -10,5 +10,6 @@ export default defineConfig({
     testTimeout: 30_000,
     // Builds packages/cli once, so its end-to-end tests run the real, current binary.
     globalSetup: ["packages/cli/test/buildOnce.ts"],
+    setupFiles: ["vitest.setup.ts"],
   },
 });
