@@ -164,6 +164,47 @@ describe.each(dialects())("authentication on %s", (dialect) => {
     );
   });
 
+  it("limits a token to its scopes, and refuses unknown scopes", async () => {
+    const created = await server.as("admin", {
+      method: "POST",
+      url: "/api/v1/tokens",
+      payload: { name: "data push", role: "editor", scopes: ["read", "measurements:write"] },
+    });
+    expect(created.statusCode).toBe(201);
+    expect(created.json().token.scopes).toEqual(["read", "measurements:write"]);
+    const bearer = { authorization: `Bearer ${created.json().secret as string}` };
+    const plan = await server.store.createPlan(server.owner, {
+      version: 1,
+      name: "scoped",
+      nodes: [{ id: "visits", role: "kpi", cadence: "month", targets: { "2026-04": { value: 10 } } }],
+    });
+    const read = await server.app.inject({ method: "GET", url: `/api/v1/plans/${plan.id}`, headers: bearer });
+    expect(read.statusCode).toBe(200);
+    const push = await server.app.inject({
+      method: "POST",
+      url: `/api/v1/plans/${plan.id}/measurements`,
+      headers: { ...bearer, "content-type": "application/json" },
+      payload: JSON.stringify({ rows: [{ node: "visits", period: "2026-04-01", value: 3 }] }),
+    });
+    expect(push.statusCode).toBe(200);
+    // The editor role would allow revising a target, but the token's scopes do not.
+    expectProblem(
+      await server.app.inject({
+        method: "PATCH",
+        url: `/api/v1/plans/${plan.id}/targets/visits/2026-04`,
+        headers: { ...bearer, "content-type": "application/json" },
+        payload: JSON.stringify({ value: 12, reason: "other", comment: "scoped" }),
+      }),
+      403,
+    );
+    const unknown = await server.as("admin", {
+      method: "POST",
+      url: "/api/v1/tokens",
+      payload: { name: "bad", role: "viewer", scopes: ["everything"] },
+    });
+    expectProblem(unknown, 400);
+  });
+
   it("never lets a token or a member hand out a role above their own", async () => {
     const response = await server.as("admin", {
       method: "POST",

@@ -4,6 +4,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError, AppErrorCode } from "../errors/appError.js";
 import type { RequestAuth } from "./requestAuth.js";
 import { roleAtLeast } from "./roles.js";
+import { scopeAllows } from "./scopes.js";
 
 export const SESSION_COOKIE = "shihyo_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -41,6 +42,7 @@ async function identify(
       actor: { orgId: token.orgId, userId: null, tokenId: token.id, role: token.role },
       via: "token",
       session: null,
+      scopes: token.scopes,
     };
   }
   const sessionId = request.cookies[SESSION_COOKIE];
@@ -54,6 +56,7 @@ async function identify(
     actor: { orgId: session.orgId, userId: session.userId, tokenId: null, role: membership.role },
     via: "session",
     session,
+    scopes: [],
   };
 }
 
@@ -79,6 +82,8 @@ export function authenticationHook(options: AuthenticateOptions) {
         throw new AppError(AppErrorCode.CsrfFailed);
     }
     if (!roleAtLeast(auth.actor.role, access)) throw new AppError(AppErrorCode.Forbidden);
+    if (!scopeAllows(auth.scopes, request.method, request.routeOptions.url ?? request.url))
+      throw new AppError(AppErrorCode.Forbidden);
     request.auth = auth;
   };
 }

@@ -8,6 +8,8 @@ export interface RequestAuth {
   via: "session" | "token";
   /** Only for cookie sessions. */
   session: Session | null;
+  /** Only for API tokens: what the token was limited to (empty: all its role allows). */
+  scopes: readonly string[];
 }
 
 /** Who may call a route: anyone, or a member with at least this role. */

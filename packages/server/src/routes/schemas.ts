@@ -2,7 +2,9 @@
  * The zod schemas of the API: they validate requests (once, before the handler runs) and
  * generate the OpenAPI document. Response schemas document the answers.
  */
+
 import { z } from "zod";
+import { TOKEN_SCOPES } from "../auth/scopes.js";
 
 export const roleSchema = z.enum(["owner", "admin", "editor", "viewer"]);
 const num = z.number().nullable();
@@ -326,7 +328,11 @@ export const apiTokenSchema = z.object({
 export const createTokenBody = z.object({
   name: z.string().min(1).max(200),
   role: roleSchema,
-  scopes: z.array(z.string().min(1).max(100)).max(50).default([]),
+  scopes: z
+    .array(z.enum(TOKEN_SCOPES))
+    .max(TOKEN_SCOPES.length)
+    .default([])
+    .meta({ description: "limits the token to these scopes; none: everything its role allows" }),
 });
 export const createdTokenSchema = z.object({
   token: apiTokenSchema,
