@@ -7,8 +7,8 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseKpiFile, writeKpiFile } from "@shihyo/engine";
-import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createTestDatabase, postgresAvailable, type TestDatabase } from "../../store/test/testDatabases.js";
 import { BIN, CLI_DIR, TEMPLATES } from "./cli.js";
 
 const ENV = { ...process.env, LANG: "C", NO_COLOR: "1", NODE_OPTIONS: "" };
@@ -191,29 +191,17 @@ describe("serve, admin, import and export on the embedded database", () => {
   });
 });
 
-const pgUrl = process.env.SHIHYO_TEST_DATABASE_URL;
-if (!pgUrl && process.env.CI === "true")
-  throw new Error("CI needs SHIHYO_TEST_DATABASE_URL for the PostgreSQL tests");
-if (!pgUrl) console.warn("SHIHYO_TEST_DATABASE_URL is not set: the two-instance PostgreSQL test is skipped");
+const withPostgres = postgresAvailable();
 
-describe.skipIf(!pgUrl)("two instances on one PostgreSQL behave as one", () => {
-  let database: string;
+describe.skipIf(!withPostgres)("two instances on one PostgreSQL behave as one", () => {
+  let database: TestDatabase;
   let url: string;
   beforeAll(async () => {
-    database = `shihyo_cli_${Date.now()}_${Math.floor(Math.random() * 1e6)}`;
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`CREATE DATABASE ${database}`);
-    await admin.end();
-    const parsed = new URL(pgUrl!);
-    parsed.pathname = `/${database}`;
-    url = parsed.toString();
+    database = await createTestDatabase("postgres");
+    url = database.target.url!;
   });
   afterAll(async () => {
-    const admin = new pg.Client({ connectionString: pgUrl });
-    await admin.connect();
-    await admin.query(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
-    await admin.end();
+    await database?.dispose();
   });
 
   it("starts two instances together (migrations once), writes through one and reads through the other", async () => {

@@ -3,15 +3,12 @@
  * when SHIHYO_TEST_DATABASE_URL names a server (a fresh database per server, dropped
  * afterwards). Without it the PostgreSQL cases are skipped with a warning, except in CI.
  */
-import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type Actor, openStore, type Role, type Store } from "@shihyo/store";
 import type { LightMyRequestResponse } from "fastify";
-import pg from "pg";
 import type {} from "vitest";
+import { createTestDatabase, type Dialect, postgresAvailable } from "../../store/test/testDatabases.js";
 import { type App, buildServer, DEFAULT_CONFIG, hashPassword, type ServerConfig } from "../src/index.js";
 
 declare module "vitest" {
@@ -21,20 +18,11 @@ declare module "vitest" {
   }
 }
 
-export type Dialect = "sqlite" | "postgres";
-
-const adminUrl = process.env.SHIHYO_TEST_DATABASE_URL;
+export type { Dialect };
 
 /** The dialects to run: SQLite, and PostgreSQL when a server is configured (required in CI). */
 export function dialects(): Dialect[] {
-  if (adminUrl) return ["sqlite", "postgres"];
-  if (process.env.CI === "true")
-    throw new Error("SHIHYO_TEST_DATABASE_URL is not set: in CI the server's PostgreSQL tests must run.");
-  console.warn(
-    "⚠ SHIHYO_TEST_DATABASE_URL is not set: the server's PostgreSQL tests are SKIPPED. " +
-      "Set it to postgres://user:pass@host:5432/db (a role that may CREATE DATABASE) to run them.",
-  );
-  return ["sqlite"];
+  return postgresAvailable() ? ["sqlite", "postgres"] : ["sqlite"];
 }
 
 export const ROOT = fileURLToPath(new URL("../../../", import.meta.url));
@@ -42,41 +30,6 @@ export const TEMPLATES = join(ROOT, "packages/cli/templates");
 export const PASSWORD = "correct horse battery";
 /** "Today" for the server under test: 2026-05-15 in Tokyo. */
 export const NOW = new Date("2026-05-15T03:00:00Z");
-
-interface Database {
-  target: { url?: string; dir?: string };
-  dispose(): Promise<void>;
-}
-
-async function createDatabase(dialect: Dialect): Promise<Database> {
-  if (dialect === "sqlite") {
-    const dir = mkdtempSync(join(tmpdir(), "shihyo-server-"));
-    return { target: { dir }, dispose: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  if (!adminUrl) throw new Error("SHIHYO_TEST_DATABASE_URL is not set");
-  const name = `shihyo_server_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  return {
-    target: { url: url.toString() },
-    dispose: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
-  };
-}
 
 export type Who = Role | "outsider";
 export const MEMBERS: readonly Who[] = ["owner", "admin", "editor", "viewer", "outsider"];
@@ -114,7 +67,7 @@ export async function startServer(
   dialect: Dialect,
   overrides: Partial<ServerConfig> = {},
 ): Promise<TestServer> {
-  const database = await createDatabase(dialect);
+  const database = await createTestDatabase(dialect);
   const store = await openStore({ ...database.target });
   const config: ServerConfig = { ...DEFAULT_CONFIG, ...overrides };
   const app = buildServer({ store, config, logger: false, now: () => NOW });
