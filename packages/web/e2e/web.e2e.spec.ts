@@ -14,7 +14,8 @@ test("sign in, dashboard, tree, and switching to English", async ({ page }) => {
   const email = process.env.SHIHYO_E2E_EMAIL;
   const password = process.env.SHIHYO_E2E_PASSWORD;
   // The global setup signs up the demo and passes its login; an app given by SHIHYO_WEB_URL needs one too.
-  if (!email || !password) throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
+  if (!email || !password)
+    throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
 
   // Sign-in, in Japanese (the browser's language): a wrong password gets the server's message in Japanese.
   await page.goto("/");
