@@ -1,6 +1,5 @@
 import type { Actor, Comment } from "../storeApi.js";
-import { StoreError } from "../storeError.js";
-import { atomic, audit, type Context, newId, nowIso, planForWrite } from "./context.js";
+import { atomic, audit, type Context, newId, nowIso, planForWrite, requireNode } from "./context.js";
 
 export async function addComment(
   ctx: Context,
@@ -9,13 +8,7 @@ export async function addComment(
 ): Promise<Comment> {
   return atomic(ctx, async (tx) => {
     await planForWrite(tx, actor, input.planId);
-    const node = await tx.db
-      .selectFrom("nodes")
-      .select("node_id")
-      .where("plan_id", "=", input.planId)
-      .where("node_id", "=", input.nodeId)
-      .executeTakeFirst();
-    if (!node) throw new StoreError("not_found", { entity: "node", id: input.nodeId });
+    await requireNode(tx, input.planId, input.nodeId);
     const comment: Comment = {
       id: newId(),
       planId: input.planId,

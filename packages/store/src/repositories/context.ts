@@ -127,6 +127,17 @@ export async function planForWrite(ctx: Context, actor: Actor, planId: string): 
   return row;
 }
 
+/** The node a write is about (a target, a comment) must exist in the plan, or not_found. */
+export async function requireNode(ctx: Context, planId: string, nodeId: string): Promise<void> {
+  const node = await ctx.db
+    .selectFrom("nodes")
+    .select("node_id")
+    .where("plan_id", "=", planId)
+    .where("node_id", "=", nodeId)
+    .executeTakeFirst();
+  if (!node) throw new StoreError("not_found", { entity: "node", id: nodeId });
+}
+
 /** Marks a change of the plan: its structure/targets (`version`) or its data (`data_version`). */
 export async function touchPlan(ctx: Context, planId: string, what: "structure" | "data"): Promise<void> {
   await ctx.db

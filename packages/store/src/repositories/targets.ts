@@ -2,7 +2,16 @@ import type { Target } from "@shihyo/engine";
 import type { TargetsTable } from "../schema.js";
 import type { Actor, RevisionReason, StoredTarget, TargetRevision } from "../storeApi.js";
 import { StoreError } from "../storeError.js";
-import { atomic, audit, type Context, newId, nowIso, planForWrite, touchPlan } from "./context.js";
+import {
+  atomic,
+  audit,
+  type Context,
+  newId,
+  nowIso,
+  planForWrite,
+  requireNode,
+  touchPlan,
+} from "./context.js";
 import { checkTarget, targetRow, toTarget } from "./plans.js";
 
 function toStoredTarget(row: TargetsTable): StoredTarget {
@@ -50,13 +59,7 @@ export async function setTarget(ctx: Context, actor: Actor, input: SetTargetInpu
   checkTarget(input.target, `${input.nodeId}.targets.${input.period}`);
   return atomic(ctx, async (tx) => {
     await planForWrite(tx, actor, input.planId);
-    const node = await tx.db
-      .selectFrom("nodes")
-      .select("node_id")
-      .where("plan_id", "=", input.planId)
-      .where("node_id", "=", input.nodeId)
-      .executeTakeFirst();
-    if (!node) throw new StoreError("not_found", { entity: "node", id: input.nodeId });
+    await requireNode(tx, input.planId, input.nodeId);
     const before = await tx.db
       .selectFrom("targets")
       .selectAll()
