@@ -19,8 +19,11 @@ import { healthRoutes } from "./routes/healthRoutes.js";
 import { measurementRoutes } from "./routes/measurementRoutes.js";
 import { memberRoutes } from "./routes/memberRoutes.js";
 import { planRoutes } from "./routes/planRoutes.js";
+import { seriesRoutes } from "./routes/seriesRoutes.js";
 import { sessionRoutes } from "./routes/sessionRoutes.js";
+import { setupRoutes } from "./routes/setupRoutes.js";
 import { targetRoutes } from "./routes/targetRoutes.js";
+import { whatIfRoutes } from "./routes/whatIfRoutes.js";
 
 export interface BuildServerOptions {
   store: Store;
@@ -145,6 +148,9 @@ export function buildServer({
       measurementRoutes,
       analysisRoutes,
       collaborationRoutes,
+      seriesRoutes,
+      whatIfRoutes,
+      setupRoutes,
     ])
       routes(api, deps);
   });

@@ -8,8 +8,12 @@ import { SignInPage } from "../pages/SignInPage";
 import { Header } from "./Header";
 import { usePlanAndPeriod } from "./usePlanAndPeriod";
 
-// The tree page grows large (React Flow later): loaded only when opened.
+// Every page but the dashboard is loaded only when opened (the tree and charts are large).
 const TreePage = lazy(() => import("../pages/TreePage"));
+const KpiDetailPage = lazy(() => import("../features/detail/KpiDetailPage"));
+const DataEntryPage = lazy(() => import("../features/entry/DataEntryPage"));
+const PlanEditorPage = lazy(() => import("../features/editor/PlanEditorPage"));
+const SettingsPage = lazy(() => import("../features/settings/SettingsPage"));
 
 export function App() {
   const { t } = useTranslation();
@@ -50,6 +54,28 @@ function SignedIn({ session }: { session: NonNullable<ReturnType<typeof useSessi
           <Route path="/tree">
             <Suspense fallback={<Loading />}>
               <TreePage selection={selection} />
+            </Suspense>
+          </Route>
+          <Route path="/kpi/:id">
+            {(params) => (
+              <Suspense fallback={<Loading />}>
+                <KpiDetailPage selection={selection} nodeId={decodeURIComponent(params.id)} />
+              </Suspense>
+            )}
+          </Route>
+          <Route path="/entry">
+            <Suspense fallback={<Loading />}>
+              <DataEntryPage selection={selection} />
+            </Suspense>
+          </Route>
+          <Route path="/plan">
+            <Suspense fallback={<Loading />}>
+              <PlanEditorPage selection={selection} />
+            </Suspense>
+          </Route>
+          <Route path="/settings">
+            <Suspense fallback={<Loading />}>
+              <SettingsPage selection={selection} />
             </Suspense>
           </Route>
           <Route>

@@ -47,6 +47,15 @@ export function Header({ session, selection }: { session: Session; selection: Pl
         <Link href={`/tree${search}`} aria-current={location === "/tree" ? "page" : undefined}>
           {t("header.tree")}
         </Link>
+        <Link href={`/entry${search}`} aria-current={location === "/entry" ? "page" : undefined}>
+          {t("header.entry")}
+        </Link>
+        <Link href={`/plan${search}`} aria-current={location === "/plan" ? "page" : undefined}>
+          {t("header.editor")}
+        </Link>
+        <Link href={`/settings${search}`} aria-current={location === "/settings" ? "page" : undefined}>
+          {t("header.settings")}
+        </Link>
       </nav>
       <div className="header-tools">
         <LanguageSwitch />

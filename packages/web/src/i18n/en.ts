@@ -1,7 +1,7 @@
-import type { Catalog } from "./catalog";
+import type { CoreCatalog } from "./catalog";
 
 /** English texts. */
-export const en: Catalog = {
+export const en: CoreCatalog = {
   app: {
     name: "Shihyo",
     skipToContent: "Skip to content",
@@ -18,6 +18,9 @@ export const en: Catalog = {
     nav: "Main menu",
     dashboard: "Dashboard",
     tree: "KPI tree",
+    entry: "Data entry",
+    editor: "Plan editor",
+    settings: "Settings",
     plan: "Plan",
     language: "Language",
     signOut: "Sign out",
@@ -69,11 +72,6 @@ export const en: Catalog = {
     marketing: "Marketing",
     "customer-success": "Customer success",
     product: "Product",
-  },
-  tree: {
-    title: "KPI tree",
-    formula: "Formula",
-    empty: "This plan has no nodes.",
   },
   common: {
     loading: "Loading…",

@@ -16,6 +16,9 @@ export const ja = {
     nav: "メインメニュー",
     dashboard: "ダッシュボード",
     tree: "KPI ツリー",
+    entry: "データ入力",
+    editor: "プラン編集",
+    settings: "設定",
     plan: "プラン",
     language: "表示言語",
     signOut: "サインアウト",
@@ -67,11 +70,6 @@ export const ja = {
     marketing: "マーケティング",
     "customer-success": "カスタマーサクセス",
     product: "プロダクト",
-  },
-  tree: {
-    title: "KPI ツリー",
-    formula: "式",
-    empty: "このプランにはノードがありません。",
   },
   common: {
     loading: "読み込み中…",

@@ -1,0 +1,4 @@
+import type { App, RouteDeps } from "./app.js";
+
+/** Placeholder: routes added by the web app's work (issue 4). */
+export function seriesRoutes(_app: App, _deps: RouteDeps): void {}

@@ -1,0 +1,6 @@
+import type { Texts } from "../../i18n/texts";
+
+/** Texts of this part of the app (`t("editor.…")`). */
+export const ja = {};
+
+export const en: Texts<typeof ja> = {};
