@@ -83,8 +83,10 @@ export default async function startServers(): Promise<() => Promise<void>> {
     process.env.SHIHYO_E2E_BASE_URL = process.env.SHIHYO_WEB_URL;
     return async () => {};
   }
-  if (!existsSync(join(webDir, "dist", "index.html")))
-    throw new Error("packages/web/dist is missing: run `npm run build -w @shihyo/web` first");
+  // SHIHYO_WEB_ROOT: a build elsewhere (`vite build --outDir …`), served instead of dist/.
+  const webRoot = process.env.SHIHYO_WEB_ROOT ?? join(webDir, "dist");
+  if (!existsSync(join(webRoot, "index.html")))
+    throw new Error(`${webRoot} has no build: run \`npm run build -w @shihyo/web\` first`);
 
   const dbDir = await mkdtemp(join(tmpdir(), "shihyo-web-e2e-"));
   const apiPort = await freePort();

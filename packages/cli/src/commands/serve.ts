@@ -37,7 +37,7 @@ export async function serve(input: CommandInput): Promise<number> {
     else input.output.err(m.demoSkipped());
   }
   // JSON logs for machines, readable lines on a terminal.
-  const webRoot = await builtWebApp();
+  const webRoot = await builtWebApp(input.env.variables.SHIHYO_WEB_ROOT);
   const app = server.buildServer({
     store,
     config,
@@ -71,10 +71,14 @@ export async function serve(input: CommandInput): Promise<number> {
 }
 
 /** The built web app of this repository (packages/web/dist), when it has been built. */
-async function builtWebApp(): Promise<string | null> {
+/** The built web app: packages/web/dist, or the directory SHIHYO_WEB_ROOT names (e.g. another build). */
+async function builtWebApp(override: string | undefined): Promise<string | null> {
   const { access } = await import("node:fs/promises");
   const { fileURLToPath } = await import("node:url");
-  const root = fileURLToPath(new URL("../../../web/dist/", import.meta.url));
+  const { resolve, sep } = await import("node:path");
+  const root = override
+    ? resolve(override) + sep
+    : fileURLToPath(new URL("../../../web/dist/", import.meta.url));
   try {
     await access(`${root}index.html`);
     return root;
