@@ -18,8 +18,10 @@ export class ApiError extends Error {
 }
 
 export interface RequestOptions {
-  method?: "GET" | "POST" | "PUT" | "DELETE";
+  method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
   body?: unknown;
+  /** Extra request headers (e.g. If-Match with the ETag of the version edited). */
+  headers?: Record<string, string>;
   /** Required by the server on writes with a session cookie. */
   csrfToken?: string | null;
   language: string;
@@ -43,7 +45,11 @@ async function problemOf(response: Response): Promise<Problem> {
 }
 
 export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json", "accept-language": options.language };
+  const headers: Record<string, string> = {
+    ...options.headers,
+    accept: "application/json",
+    "accept-language": options.language,
+  };
   if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
   let response: Response;
