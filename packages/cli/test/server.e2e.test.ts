@@ -151,6 +151,18 @@ describe("serve, admin, import and export on the embedded database", () => {
     }
   });
 
+  it("a second SIGTERM during the shutdown still releases the directory for the next start", async () => {
+    const first = await startServer(["--db", dir]);
+    const code = await new Promise<number>((resolve) => {
+      first.child.on("close", (exit) => resolve(exit ?? -1));
+      first.child.kill("SIGTERM");
+      first.child.kill("SIGTERM");
+    });
+    expect(code).toBe(0);
+    const next = await startServer(["--db", dir]);
+    expect(await stop(next.child)).toBe(0);
+  });
+
   it("works offline on the database: import and export with --db", async () => {
     const offline = await mkdtemp(join(tmpdir(), "shihyo-offline-"));
     try {

@@ -44,17 +44,18 @@ export async function serve(input: CommandInput): Promise<number> {
     prettyLogs: input.env.stdoutIsTTY,
     ...(webRoot ? { webRoot } : {}),
   });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    app.log.info({ signal }, "shutting down");
-    await app.close();
-    await store.close();
-  };
+  let stopping: Promise<void> | null = null;
+  const stop = (signal: string): Promise<void> =>
+    (stopping ??= (async () => {
+      app.log.info({ signal }, "shutting down");
+      await app.close();
+      await store.close();
+    })());
+  // `on`, not `once`: a second signal during the shutdown (Ctrl-C twice, a supervisor that
+  // repeats SIGTERM) must not kill the process before the database and its lock are released.
   const closed = new Promise<void>((resolve) => {
     for (const signal of ["SIGTERM", "SIGINT"] as const) {
-      process.once(signal, () => {
+      process.on(signal, () => {
         void stop(signal).then(resolve);
       });
     }
@@ -70,7 +71,6 @@ export async function serve(input: CommandInput): Promise<number> {
   return 0;
 }
 
-/** The built web app of this repository (packages/web/dist), when it has been built. */
 /** The built web app: packages/web/dist, or the directory SHIHYO_WEB_ROOT names (e.g. another build). */
 async function builtWebApp(override: string | undefined): Promise<string | null> {
   const { access } = await import("node:fs/promises");
