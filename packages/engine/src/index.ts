@@ -14,6 +14,13 @@ export {
   sensitivity,
 } from "./analyze/sensitivity.js";
 export { describeSolveNote, type SolveResult, solveTarget, splitOverCadence } from "./analyze/solveTarget.js";
+export {
+  presentWhatIf,
+  type WhatIfChange,
+  type WhatIfDocument,
+  type WhatIfOptions,
+  whatIf,
+} from "./analyze/whatIf.js";
 export { closestMatch, editDistance } from "./closestMatch.js";
 export { type DemoDataOptions, generateDemoData } from "./demo/generateDemoData.js";
 export { seededRandom } from "./demo/seededRandom.js";
