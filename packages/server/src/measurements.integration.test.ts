@@ -21,10 +21,10 @@ describe.each(dialects())("measurements on %s", (dialect) => {
   });
   afterAll(async () => server?.close());
 
-  const post = (payload: unknown, contentType: string, who: "editor" | "viewer" = "editor") =>
+  const post = (payload: unknown, contentType: string, who: "editor" | "viewer" = "editor", query = "") =>
     server.as(who, {
       method: "POST",
-      url: `/api/v1/plans/${planId}/measurements`,
+      url: `/api/v1/plans/${planId}/measurements${query}`,
       payload: typeof payload === "string" || Buffer.isBuffer(payload) ? payload : JSON.stringify(payload),
       headers: { "content-type": contentType },
     });
@@ -127,5 +127,150 @@ describe.each(dialects())("measurements on %s", (dialect) => {
 
   it("lets only editors and above write (viewer: 403)", async () => {
     expectProblem(await post({ rows: [] }, "application/json", "viewer"), 403, "forbidden");
+    expectProblem(await post({ rows: [] }, "application/json", "viewer", "?dryRun=true"), 403, "forbidden");
+  });
+
+  /** Everything a write would change: the stored rows, the plan's data version, the newest audit entry. */
+  const snapshot = async () => {
+    const rows = await server.as("viewer", { method: "GET", url: `/api/v1/plans/${planId}/measurements` });
+    const summary = await server.store.getPlanSummary(server.orgId, planId);
+    const audit = await server.store.listAudit(server.orgId, { limit: 1 });
+    return { rows: rows.json(), dataVersion: summary!.dataVersion, newestAudit: audit.entries[0]!.id };
+  };
+
+  it("dry run: counts what an import would do and shows the first rows, writing nothing", async () => {
+    const csv = [
+      "node,period,value",
+      `revenue,2026-04,${demoValue("revenue", "2026-04")}`, // same as stored
+      "revenue,2026-06,12345678", // changed
+      "deal_size,2027-03,530000", // new
+      "cvr,2027-03,1.5%", // new, as people type it
+    ].join("\n");
+    const before = await snapshot();
+    const dry = await post(csv, "text/csv", "editor", "?dryRun=true");
+    expect(dry.statusCode).toBe(200);
+    expect(dry.json()).toEqual({
+      dryRun: true,
+      inserted: 2,
+      updated: 1,
+      unchanged: 1,
+      rows: 4,
+      preview: [
+        {
+          node: "revenue",
+          period: "2026-04",
+          value: demoValue("revenue", "2026-04"),
+          previous: demoValue("revenue", "2026-04"),
+          change: "same",
+        },
+        {
+          node: "revenue",
+          period: "2026-06",
+          value: 12_345_678,
+          previous: demoValue("revenue", "2026-06"),
+          change: "changed",
+        },
+        { node: "deal_size", period: "2027-03", value: 530_000, previous: null, change: "new" },
+        { node: "cvr", period: "2027-03", value: 0.015, previous: null, change: "new" },
+      ],
+    });
+    expect(await snapshot()).toEqual(before);
+
+    // The real import of the same file reports the same counts, and then writes.
+    const real = await post(csv, "text/csv");
+    expect(real.json()).toEqual({ inserted: 2, updated: 1, unchanged: 1, importId: expect.any(String) });
+    const after = await snapshot();
+    expect(after.dataVersion).toBe(before.dataVersion + 1);
+    expect(after.newestAudit).not.toBe(before.newestAudit);
+    // And a dry run now sees it all stored.
+    expect((await post(csv, "text/csv", "editor", "?dryRun=true")).json()).toMatchObject({
+      inserted: 0,
+      updated: 0,
+      unchanged: 4,
+    });
+  });
+
+  it("dry run of JSON rows and of a wide file; the preview stops at 50 rows", async () => {
+    const before = await snapshot();
+    const rows = Array.from({ length: 60 }, (_, i) => ({
+      node: "visitors",
+      period: `2027-04-${String((i % 30) + 1).padStart(2, "0")}`,
+      value: i,
+      ...(i >= 30 ? { segment: "ads" } : {}),
+    }));
+    const dry = (await post({ rows }, "application/json", "editor", "?dryRun=true")).json();
+    expect(dry).toMatchObject({ dryRun: true, inserted: 60, updated: 0, unchanged: 0, rows: 60 });
+    expect(dry.preview).toHaveLength(50);
+    expect(dry.preview[30]).toEqual({
+      node: "visitors",
+      period: "2027-04-01",
+      value: 30,
+      segment: "ads",
+      previous: null,
+      change: "new",
+    });
+    const wide = "period,deal_size,cvr\n2027-02,520000,0.03\n2027-05,1,2\n"; // 2027-02 stored by an earlier test
+    expect((await post(wide, "text/csv", "editor", "?dryRun=true")).json()).toMatchObject({
+      inserted: 2,
+      updated: 0,
+      unchanged: 2,
+    });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it("dry run rejects exactly as the import does, every bad row listed, nothing written", async () => {
+    const csv = "node,period,value\nvisitors,2027-05-01,10\nvisitors,2027-05-02,many\nnobody,2027-05,1\n";
+    const before = await snapshot();
+    const dry = expectProblem(await post(csv, "text/csv", "editor", "?dryRun=true"), 422, "invalid_data");
+    const real = expectProblem(await post(csv, "text/csv"), 422, "invalid_data");
+    const { instance: _dryInstance, ...dryProblem } = dry;
+    const { instance: _realInstance, ...realProblem } = real;
+    expect(dryProblem).toEqual(realProblem);
+    expect(dry.errors!.map((e) => [e.line, e.path, e.code])).toEqual([
+      [3, "value", "data.notANumber"],
+      [4, "node", "data.unknownNode"],
+    ]);
+    expect(dry.errors![0]).toMatchObject({ value: "many" });
+    expect(dry.totalErrors).toBe(2);
+    expect(await snapshot()).toEqual(before);
+
+    const rows = [{ node: "leads", period: "2027-05", value: 1 }]; // computed: takes no data
+    const json = expectProblem(await post({ rows }, "application/json", "editor", "?dryRun=true"), 422);
+    expect(json.errors!.map((e) => e.path)).toEqual(["rows[0].node"]);
+  });
+
+  it("pages through the stored rows with limit and cursor, in key order, the same on both dialects", async () => {
+    const url = `/api/v1/plans/${planId}/measurements`;
+    const get = (query: string) => server.as("viewer", { method: "GET", url: `${url}${query}` });
+    const everything = (await get("?node=visitors&from=2026-06-01&to=2026-06-30")).json();
+    expect(everything).toHaveLength(30);
+    // Without paging parameters: every row, no Link header (as before).
+    expect((await get("?node=visitors&from=2026-06-01&to=2026-06-30")).headers.link).toBeUndefined();
+
+    const pages: unknown[][] = [];
+    let next: string | null = "?node=visitors&from=2026-06-01&to=2026-06-30&limit=7";
+    while (next !== null) {
+      const response = await get(next);
+      expect(response.statusCode).toBe(200);
+      pages.push(response.json());
+      const link = response.headers.link as string | undefined;
+      next = link ? /^<\/api\/v1\/plans\/[^/]+\/measurements(\?[^>]+)>; rel="next"$/.exec(link)![1]! : null;
+    }
+    expect(pages.map((page) => page.length)).toEqual([7, 7, 7, 7, 2]);
+    expect(pages.flat()).toEqual(everything);
+    expect(everything.map((m: { period: string }) => m.period)).toEqual(
+      Array.from({ length: 30 }, (_, i) => `2026-06-${String(i + 1).padStart(2, "0")}`),
+    );
+
+    // Segments and nodes in key order across a page boundary; cursor alone pages by 1,000.
+    const all = (await get("")).json();
+    const firstPage = await get("?limit=3");
+    const cursor = /cursor=([^&>]+)/.exec(firstPage.headers.link as string)![1]!;
+    const rest = (await get(`?cursor=${cursor}`)).json();
+    expect(rest).toEqual(all.slice(3, 1003));
+
+    expectProblem(await get("?limit=0"), 400);
+    expectProblem(await get("?limit=10001"), 400);
+    expectProblem(await get("?cursor=not-a-cursor"), 400, "bad_request");
   });
 });

@@ -1,10 +1,19 @@
+import type { StoredMeasurement } from "@shihyo/store";
 import { z } from "zod";
 import { actorOf } from "../auth/requestAuth.js";
-import { importMeasurements, type MeasurementBody } from "../commands/importMeasurements.js";
+import {
+  importMeasurements,
+  type MeasurementBody,
+  PREVIEW_ROWS,
+  previewImport,
+} from "../commands/importMeasurements.js";
+import { AppError, AppErrorCode } from "../errors/appError.js";
 import { requirePlanSummary } from "../evaluation/planModel.js";
 import type { MediaBody } from "../http/openapi.js";
 import type { App, RouteDeps } from "./app.js";
 import {
+  dryRunResultSchema,
+  importQuery,
   ingestResultSchema,
   measurementRowsBody,
   measurementsQuery,
@@ -40,6 +49,56 @@ function bodyOf(contentType: string | undefined, body: unknown): MeasurementBody
   return { kind: "rows", rows: (body as z.output<typeof measurementRowsBody>).rows };
 }
 
+const BAD_CURSOR = {
+  ja: 'cursor が読めません。前のページの Link ヘッダー（rel="next"）にある値をそのまま渡してください。',
+  en: 'The cursor cannot be read; pass the value from the previous page\'s Link header (rel="next") as it is.',
+} as const;
+
+/** Rows per page when a caller pages with `cursor` alone. */
+const DEFAULT_PAGE = 1000;
+
+/** Key order of the store (node, period, segment), compared as code units on every dialect. */
+function compareKeys(a: readonly string[], b: readonly string[]): number {
+  for (let i = 0; i < a.length; i++) {
+    if (a[i]! !== b[i]!) return a[i]! < b[i]! ? -1 : 1;
+  }
+  return 0;
+}
+const keyOf = (m: StoredMeasurement) => [m.node, m.period, m.segment ?? ""];
+const encodeCursor = (key: readonly string[]) => Buffer.from(JSON.stringify(key)).toString("base64url");
+
+function decodeCursor(cursor: string): string[] {
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(key) && key.length === 3 && key.every((part) => typeof part === "string")) return key;
+  } catch {
+    // falls through to the error below
+  }
+  throw new AppError(AppErrorCode.BadRequest, { detail: (lang) => BAD_CURSOR[lang] });
+}
+
+/**
+ * One page of rows in key order: those after the cursor's key, so a row written between two
+ * requests never shifts a page (no row is skipped or read twice).
+ */
+function pageOf(rows: StoredMeasurement[], limit: number, cursor: string | undefined) {
+  const sorted = rows.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
+  const after = cursor === undefined ? null : decodeCursor(cursor);
+  let start = 0;
+  if (after) {
+    // First index whose key is greater than the cursor's (binary search).
+    let high = sorted.length;
+    while (start < high) {
+      const middle = (start + high) >>> 1;
+      if (compareKeys(keyOf(sorted[middle]!), after) <= 0) start = middle + 1;
+      else high = middle;
+    }
+  }
+  const page = sorted.slice(start, start + limit);
+  const next = start + limit < sorted.length ? encodeCursor(keyOf(page[page.length - 1]!)) : null;
+  return { page, next };
+}
+
 export function measurementRoutes(app: App, { store, config }: RouteDeps): void {
   const tags = ["measurements"];
   app.addContentTypeParser(["text/csv", XLSX], { parseAs: "buffer" }, (_req, body, done) => done(null, body));
@@ -51,20 +110,29 @@ export function measurementRoutes(app: App, { store, config }: RouteDeps): void 
       bodyLimit: MEASUREMENT_BODY_LIMIT,
       schema: {
         tags,
-        summary: `Import actuals (≤ ${config.maxMeasurementRows} rows; all or nothing; idempotent)`,
+        summary: `Import actuals (≤ ${config.maxMeasurementRows} rows; all or nothing; idempotent); ?dryRun=true checks and counts only`,
+        description:
+          "Every row is checked against the plan first; any bad row rejects the whole import with " +
+          "422 `invalid_data`, listing the bad rows (line, column, field, value and why). " +
+          "With `dryRun=true` the same checks run and the answer gives the counts a real import " +
+          `would give (\`inserted\`, \`updated\`, \`unchanged\`, \`dryRun: true\`) and the first ${PREVIEW_ROWS} ` +
+          "rows with their stored values; nothing is written (no actual, no audit entry, no new data version).",
         params: planParams,
+        querystring: importQuery,
         body: measurementBody,
-        response: { 200: ingestResultSchema },
+        response: { 200: z.union([ingestResultSchema, dryRunResultSchema]) },
       },
     },
-    async (request) =>
-      importMeasurements({
+    async (request) => {
+      const options = {
         store,
         actor: actorOf(request),
         planId: request.params.id,
         body: bodyOf(request.headers["content-type"], request.body),
         maxRows: config.maxMeasurementRows,
-      }),
+      };
+      return request.query.dryRun === "true" ? previewImport(options) : importMeasurements(options);
+    },
   );
 
   app.get(
@@ -73,21 +141,38 @@ export function measurementRoutes(app: App, { store, config }: RouteDeps): void 
       config: { access: "viewer" },
       schema: {
         tags,
-        summary: "Stored actuals, by node and period range",
+        summary: "Stored actuals, by node and period range; pages with limit and cursor",
+        description:
+          "Rows in key order (node, period, segment). Without `limit` and `cursor` every row comes in " +
+          `one answer. With either, one page (\`limit\`, default ${DEFAULT_PAGE}, at most 10,000) and, ` +
+          'when more rows follow, a `Link: <…&cursor=…>; rel="next"` header for the next page.',
         params: planParams,
         querystring: measurementsQuery,
         response: { 200: storedMeasurementSchema.array() },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const { orgId } = actorOf(request);
       await requirePlanSummary(store, orgId, request.params.id);
-      const { node, from, to } = request.query;
-      return store.listMeasurements(orgId, request.params.id, {
+      const { node, from, to, limit, cursor } = request.query;
+      const rows = await store.listMeasurements(orgId, request.params.id, {
         ...(node !== undefined ? { nodeId: node } : {}),
         ...(from !== undefined ? { from } : {}),
         ...(to !== undefined ? { to } : {}),
       });
+      if (limit === undefined && cursor === undefined) return rows;
+      const { page, next } = pageOf(rows, limit ?? DEFAULT_PAGE, cursor);
+      if (next !== null) {
+        const query = new URLSearchParams();
+        for (const [name, value] of Object.entries({ node, from, to, limit }))
+          if (value !== undefined) query.set(name, String(value));
+        query.set("cursor", next);
+        reply.header(
+          "link",
+          `</api/v1/plans/${encodeURIComponent(request.params.id)}/measurements?${query}>; rel="next"`,
+        );
+      }
+      return page;
     },
   );
 }

@@ -68,6 +68,23 @@ export const sessionSchema = z.object({
   via: z.enum(["session", "token"]),
 });
 
+export const setupStatusSchema = z.object({
+  needed: z.boolean().meta({ description: "true while the database has no user: the first run is open" }),
+});
+// Lengths and formats are checked by the first-run command, so that its messages are in ja and en.
+export const setupBody = z.object({
+  organization: z.object({
+    name: z.string(),
+    slug: z.string().optional().meta({ description: "default: made from the name" }),
+  }),
+  user: z.object({
+    email: z.string(),
+    name: z.string(),
+    password: z.string().meta({ description: "at least 8 characters" }),
+    locale: z.enum(["ja", "en"]).optional(),
+  }),
+});
+
 export const membershipSchema = z.object({
   userId: z.string(),
   email: z.string(),
@@ -163,6 +180,44 @@ export const measurementsQuery = z.object({
   node: z.string().min(1).optional(),
   from: z.string().min(1).optional().meta({ description: "first period id (inclusive)" }),
   to: z.string().min(1).optional().meta({ description: "last period id (inclusive)" }),
+  limit: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .optional()
+    .meta({ description: "rows per page (max 10,000; 1,000 when only `cursor` is given); none: every row" }),
+  cursor: z
+    .string()
+    .min(1)
+    .max(2000)
+    .optional()
+    .meta({ description: "the page after this one: the `cursor` of the previous page's `Link: rel=next`" }),
+});
+export const importQuery = z.object({
+  dryRun: z
+    .enum(["true", "false"])
+    .optional()
+    .meta({ description: "true: check and count as a real import would, write nothing" }),
+});
+export const dryRunResultSchema = z.object({
+  dryRun: z.literal(true),
+  inserted: z.number().int(),
+  updated: z.number().int(),
+  unchanged: z.number().int(),
+  rows: z.number().int().meta({ description: "rows checked" }),
+  preview: z
+    .array(
+      z.object({
+        node: z.string(),
+        period: z.string(),
+        value: z.number(),
+        segment: z.string().optional(),
+        previous: z.number().nullable().meta({ description: "the stored value; null when there is none" }),
+        change: z.enum(["new", "changed", "same"]),
+      }),
+    )
+    .meta({ description: "the first rows, in the file's order" }),
 });
 export const storedMeasurementSchema = z.object({
   node: z.string(),
@@ -273,6 +328,20 @@ export const sensitivitySchema = z.object({
       requiredChange: num,
     }),
   ),
+});
+
+export const whatIfBody = z.object({
+  period: z.string().min(1),
+  asOf: day.optional().meta({ description: "default: today in the plan's time zone" }),
+  values: z
+    .record(z.string().min(1).max(200), z.number())
+    .refine((values) => Object.keys(values).length <= 1000, "at most 1,000 values")
+    .meta({ description: "node id → its actual for the period in the scenario (measured nodes only)" }),
+});
+export const whatIfSchema = evaluationSchema.extend({
+  changes: z
+    .array(z.object({ id: z.string(), base: num, value: num, difference: num }))
+    .meta({ description: "the nodes given a value, then every node whose formula reads them, in plan order" }),
 });
 
 export const explainQuery = evaluationQuery.extend({ node: z.string().min(1) });
