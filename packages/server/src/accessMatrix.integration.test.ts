@@ -290,6 +290,14 @@ const CASES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: `${P}/series`,
+    min: "viewer",
+    scope: "resource",
+    ok: 200,
+    prepare: async (_s, id) => ({ url: `/api/v1/plans/${id}/series?from=2026-04&to=2026-06&node=revenue` }),
+  },
+  {
+    method: "GET",
     path: `${P}/nodes/{node}/comments`,
     min: "viewer",
     scope: "resource",

@@ -33,7 +33,7 @@ const jsonAnswer = (schema: ZodType) => ({ description: "OK", content: { "applic
  * Writes a cached answer; gzipped (and that kept with it) when the caller accepts gzip: a
  * 1,000-node evaluation is ~350 kB of JSON and ~10× smaller compressed.
  */
-function sendJson(request: FastifyRequest, reply: FastifyReply, answer: Answer) {
+export function sendJson(request: FastifyRequest, reply: FastifyReply, answer: Answer) {
   reply.type("application/json; charset=utf-8").header("vary", "accept-encoding");
   if (!/\bgzip\b/.test(request.headers["accept-encoding"] ?? "")) return reply.send(answer.json);
   answer.gzip ??= gzipSync(answer.json, { level: 6 });
