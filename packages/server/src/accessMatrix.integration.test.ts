@@ -38,6 +38,8 @@ interface RouteCase {
   /** "org": the caller's own organisation (an outsider succeeds in theirs); "resource": acme's. */
   scope: "org" | "resource";
   ok: number;
+  /** Open to anyone, signed in or not, of any organisation (the first run). */
+  anyone?: true;
   /** Builds the request on fresh resources, so that every case can succeed on its own. */
   prepare(server: TestServer, planId: string): Promise<Prepared>;
 }
@@ -61,6 +63,31 @@ const freshMember = async (server: TestServer) => {
 
 const P = "/api/v1/plans/{id}";
 const CASES: RouteCase[] = [
+  {
+    method: "GET",
+    path: "/api/v1/setup",
+    min: "viewer",
+    scope: "org",
+    anyone: true,
+    ok: 200,
+    prepare: async () => ({ url: "/api/v1/setup" }),
+  },
+  {
+    // This server has users: the first run is over for everyone (409), never 401 or 403.
+    method: "POST",
+    path: "/api/v1/setup",
+    min: "viewer",
+    scope: "org",
+    anyone: true,
+    ok: 409,
+    prepare: async () => ({
+      url: "/api/v1/setup",
+      ...json({
+        organization: { name: "Late" },
+        user: { email: `late${unique()}@example.com`, name: "Late", password: "long enough" },
+      }),
+    }),
+  },
   {
     method: "GET",
     path: "/api/v1/session",
@@ -353,6 +380,7 @@ const CASES: RouteCase[] = [
 ];
 
 function expected(route: RouteCase, who: Who | null): number {
+  if (route.anyone) return route.ok;
   if (who === null) return 401;
   if (who === "outsider") return route.scope === "org" ? route.ok : 404;
   return roleAtLeast(who, route.min) ? route.ok : 403;

@@ -65,6 +65,12 @@ export class KyselyStore implements Store {
   getUser(id: string) {
     return organizations.getUser(this.ctx, id);
   }
+  countUsers() {
+    return organizations.countUsers(this.ctx);
+  }
+  createFirstOwner(input: Parameters<Store["createFirstOwner"]>[0]) {
+    return organizations.createFirstOwner(this.ctx, input);
+  }
   addMembership(actor: Actor | null, input: { orgId: string; userId: string; role: Role }) {
     return organizations.addMembership(this.ctx, actor, input);
   }

@@ -168,6 +168,16 @@ export interface Store {
   }): Promise<User>;
   getUserByEmail(email: string): Promise<(User & { passwordHash: string }) | null>;
   getUser(id: string): Promise<User | null>;
+  /** How many users the database has (none: the first run, see createFirstOwner). */
+  countUsers(): Promise<number>;
+  /**
+   * The first run: an organisation and its owner, only while the database has no user at
+   * all; null (nothing written) once it has one. Of two at the same time exactly one wins.
+   */
+  createFirstOwner(input: {
+    organization: { slug: string; name: string };
+    user: { email: string; name: string; passwordHash: string; locale?: "ja" | "en" | null };
+  }): Promise<{ organization: Organization; user: User } | null>;
   addMembership(actor: Actor | null, input: { orgId: string; userId: string; role: Role }): Promise<void>;
   setMembershipRole(actor: Actor, input: { userId: string; role: Role }): Promise<void>;
   removeMembership(actor: Actor, userId: string): Promise<void>;

@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Actor, Membership, Organization, Role, User } from "../storeApi.js";
 import { StoreError } from "../storeError.js";
 import { atomic, audit, type Context, newId, nowIso } from "./context.js";
@@ -168,6 +169,34 @@ export async function getUserByEmail(
     .where("email", "=", normalizeEmail(email))
     .executeTakeFirst();
   return row ? { ...toUser(row), passwordHash: row.password_hash } : null;
+}
+
+export async function countUsers(ctx: Context): Promise<number> {
+  const row = await ctx.db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll().as("count"))
+    .executeTakeFirstOrThrow();
+  return Number(row.count);
+}
+
+export async function createFirstOwner(
+  ctx: Context,
+  input: {
+    organization: { slug: string; name: string };
+    user: { email: string; name: string; passwordHash: string; locale?: "ja" | "en" | null };
+  },
+): Promise<{ organization: Organization; user: User } | null> {
+  return atomic(ctx, async (tx) => {
+    // Two first runs at once would both count no user and both go on. On PostgreSQL the
+    // second waits here until the first commits, then counts its owner; SQLite has one
+    // connection, so its transactions never interleave.
+    if (tx.dialect === "postgres") await sql`lock table users in share row exclusive mode`.execute(tx.db);
+    if ((await countUsers(tx)) > 0) return null;
+    const organization = await createOrganization(tx, input.organization);
+    const user = await createUser(tx, input.user);
+    await addMembership(tx, null, { orgId: organization.id, userId: user.id, role: "owner" });
+    return { organization, user };
+  });
 }
 
 export async function getUser(ctx: Context, id: string): Promise<User | null> {
