@@ -308,6 +308,17 @@ const CASES: RouteCase[] = [
     prepare: async (_s, id) => ({ url: `/api/v1/plans/${id}/sensitivity?node=revenue&period=FY2026-Q1` }),
   },
   {
+    method: "POST",
+    path: `${P}/what-if`,
+    min: "viewer",
+    scope: "resource",
+    ok: 200,
+    prepare: async (_s, id) => ({
+      url: `/api/v1/plans/${id}/what-if`,
+      ...json({ period: "FY2026-Q1", values: { deal_size: 600_000 } }),
+    }),
+  },
+  {
     method: "GET",
     path: `${P}/explain`,
     min: "viewer",

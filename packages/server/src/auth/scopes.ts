@@ -15,6 +15,8 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 /** The scope a request needs, from its method and route (the route's pattern, not the URL). */
 export function scopeOf(method: string, route: string): TokenScope {
   if (method === "GET" || method === "HEAD") return "read";
+  // A what-if is a question asked with a body: it writes nothing.
+  if (route.endsWith("/what-if")) return "read";
   if (route.endsWith("/measurements")) return "measurements:write";
   if (route.includes("/targets/")) return "targets:write";
   if (route.endsWith("/comments")) return "comments:write";
