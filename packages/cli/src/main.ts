@@ -147,11 +147,20 @@ const COMMANDS: Record<
   },
 };
 
+/** The CLI's version, from its package.json: one level up from dist/, two from dist/bundle/. */
 function version(): string {
-  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
-    version: string;
-  };
-  return pkg.version;
+  for (const relative of ["../package.json", "../../package.json"]) {
+    try {
+      const pkg = JSON.parse(readFileSync(new URL(relative, import.meta.url), "utf8")) as {
+        name?: string;
+        version: string;
+      };
+      if (pkg.name === "@shihyo/cli") return pkg.version;
+    } catch {
+      // Not here: the next place.
+    }
+  }
+  return "unknown";
 }
 
 /** Nothing on stderr is coloured, so every control character there came from input. */
