@@ -9,7 +9,7 @@ import { Header } from "./Header";
 import { usePlanAndPeriod } from "./usePlanAndPeriod";
 
 // Every page but the dashboard is loaded only when opened (the tree and charts are large).
-const TreePage = lazy(() => import("../pages/TreePage"));
+const TreePage = lazy(() => import("../features/tree/TreePage"));
 const KpiDetailPage = lazy(() => import("../features/detail/KpiDetailPage"));
 const DataEntryPage = lazy(() => import("../features/entry/DataEntryPage"));
 const PlanEditorPage = lazy(() => import("../features/editor/PlanEditorPage"));
