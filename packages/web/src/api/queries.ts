@@ -1,7 +1,7 @@
 import { QueryCache, QueryClient, useQuery } from "@tanstack/react-query";
 import i18n from "i18next";
 import { ApiError, apiRequest } from "./client";
-import type { Evaluation, PlanFile, PlanNode, PlanSummary, Session } from "./types";
+import type { CheckDocument, Evaluation, PlanFile, PlanNode, PlanSummary, Session } from "./types";
 
 const SESSION_KEY = ["session"] as const;
 
@@ -100,4 +100,12 @@ export const useEvaluation = (planId: string | undefined, period: string | undef
       ),
     enabled: planId !== undefined && period !== undefined,
     placeholderData: (previous) => previous,
+  });
+
+/** The plan's linter findings and consistency rows (messages in the UI's language). */
+export const useFindings = (planId: string | undefined) =>
+  useQuery({
+    queryKey: ["findings", planId, i18n.language],
+    queryFn: ({ signal }) => get<CheckDocument>(`/plans/${encodeURIComponent(planId!)}/findings`, signal),
+    enabled: planId !== undefined,
   });

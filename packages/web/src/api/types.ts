@@ -55,3 +55,28 @@ export interface PlanFile {
   name: string;
   calendar?: { fiscalYearStart?: number; timezone?: string; locale?: "ja" | "en" };
 }
+
+/** A linter finding, as the `check --json` document (and `GET …/findings`) gives it. */
+export interface Finding {
+  rule: string;
+  severity: "error" | "warning" | "info";
+  node: string | null;
+  period: string | null;
+  message: string;
+  fix: string | null;
+}
+
+/** The `check --json` document: findings (messages in the language asked for) and consistency rows. */
+export interface CheckDocument {
+  ok: boolean;
+  findings: Finding[];
+  consistency: {
+    node: string;
+    period: string;
+    target: number | null;
+    implied: number | null;
+    gap: number | null;
+    gapRatio: number | null;
+    consistent: boolean;
+  }[];
+}

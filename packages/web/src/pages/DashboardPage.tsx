@@ -1,16 +1,31 @@
+import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
-import { useEvaluation, usePlanNodes } from "../api/queries";
+import { Link, useLocation, useSearch } from "wouter";
+import { useEvaluation, useFindings, usePlanNodes } from "../api/queries";
+import type { Finding } from "../api/types";
 import type { PlanAndPeriod } from "../app/usePlanAndPeriod";
 import { PeriodPicker } from "../components/PeriodPicker";
 import { ProgressBar } from "../components/ProgressBar";
 import { Empty, LoadError, Loading } from "../components/StateMessage";
 import { StatusBadge } from "../components/StatusBadge";
+import { KpiLink } from "../features/detail/KpiLink";
 import { periodId } from "../format/fiscalPeriod";
 import { formatProgress, formatValue } from "../format/formatValue";
 import { statusLabel } from "../format/statusLabel";
 import type { Lang } from "../i18n/catalog";
 import { currentLang } from "../i18n/setupI18n";
+import {
+  type DashboardFilter,
+  filterChoices,
+  filterFromSearch,
+  matchesFilter,
+  searchWithFilter,
+} from "../view/dashboardFilter";
 import { departmentName, groupByDepartment, joinNumbers, type NodeView } from "../view/planView";
+import { topFindings } from "../view/topFindings";
+
+/** How many findings the dashboard lists before "and N more". */
+const FINDINGS_SHOWN = 5;
 
 export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
   const { t, i18n } = useTranslation();
@@ -19,6 +34,12 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
   const id = period && periodId(period);
   const nodes = usePlanNodes(plan?.id);
   const evaluation = useEvaluation(plan?.id, id);
+  const findings = useFindings(plan?.id);
+  const search = useSearch();
+  const [location, navigate] = useLocation();
+  const params = useMemo(() => new URLSearchParams(search), [search]);
+  const filter = filterFromSearch(params);
+  const setFilter = (next: DashboardFilter) => navigate(`${location}?${searchWithFilter(params, next)}`);
 
   if (selection.error) return <LoadError error={selection.error} onRetry={selection.refetch} />;
   if (selection.isPending) return <Loading />;
@@ -27,7 +48,9 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
 
   const views = joinNumbers(nodes.data ?? [], evaluation.data);
   const kgis = views.filter((v) => v.node.role === "kgi");
-  const kpis = views.filter((v) => v.node.role === "kpi");
+  const allKpis = views.filter((v) => v.node.role === "kpi");
+  const kpis = allKpis.filter((v) => matchesFilter(v, filter));
+  const filtering = filter.department !== null || filter.owner !== null;
   const error = nodes.error ?? evaluation.error;
   const loading = nodes.isPending || evaluation.isPending;
 
@@ -38,6 +61,7 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
         {evaluation.data && <p className="muted as-of">{t("period.asOf", { date: evaluation.data.asOf })}</p>}
       </div>
       <PeriodPicker period={period} calendar={calendar} onChange={selection.selectPeriod} />
+      <FilterBar views={allKpis} filter={filter} onChange={setFilter} lang={lang} />
       {error ? (
         <LoadError
           error={error}
@@ -64,9 +88,17 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
               </ul>
             )}
           </section>
+          <FindingsSection
+            findings={findings.data?.findings}
+            nodeIds={filtering ? new Set(kpis.map((v) => v.node.id)) : undefined}
+            views={views}
+            search={selection.search}
+          />
           <section aria-labelledby="kpi-heading" className="dashboard-section">
             <h2 id="kpi-heading">{t("dashboard.kpis")}</h2>
-            {kpis.length === 0 && <Empty title={t("dashboard.noKpis")} />}
+            {kpis.length === 0 && (
+              <Empty title={t(filtering ? "dashboard.noMatchingKpis" : "dashboard.noKpis")} />
+            )}
             {groupByDepartment(kpis).map(({ department, views: members }) => (
               <section key={department ?? ""} className="department" aria-label={departmentLabel(department)}>
                 <h3>{departmentLabel(department)}</h3>
@@ -88,6 +120,126 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
   function departmentLabel(department: string | null) {
     return department === null ? t("dashboard.noDepartment") : departmentName(department, lang);
   }
+}
+
+/** Department and owner choices for the KPI section, kept in the URL. */
+function FilterBar({
+  views,
+  filter,
+  onChange,
+  lang,
+}: {
+  views: readonly NodeView[];
+  filter: DashboardFilter;
+  onChange: (filter: DashboardFilter) => void;
+  lang: Lang;
+}) {
+  const { t } = useTranslation();
+  const departmentId = useId();
+  const ownerId = useId();
+  const { departments, owners } = filterChoices(views);
+  if (departments.length === 0 && owners.length === 0) return null;
+  return (
+    <fieldset className="filter-bar">
+      <legend className="visually-hidden">{t("dashboard.filters")}</legend>
+      {departments.length > 0 && (
+        <span className="filter">
+          <label htmlFor={departmentId}>{t("dashboard.department")}</label>
+          <select
+            id={departmentId}
+            value={filter.department ?? ""}
+            onChange={(e) => onChange({ ...filter, department: e.target.value || null })}
+          >
+            <option value="">{t("dashboard.all")}</option>
+            {departments.map((d) => (
+              <option key={d} value={d}>
+                {departmentName(d, lang)}
+              </option>
+            ))}
+          </select>
+        </span>
+      )}
+      {owners.length > 0 && (
+        <span className="filter">
+          <label htmlFor={ownerId}>{t("dashboard.owner")}</label>
+          <select
+            id={ownerId}
+            value={filter.owner ?? ""}
+            onChange={(e) => onChange({ ...filter, owner: e.target.value || null })}
+          >
+            <option value="">{t("dashboard.all")}</option>
+            {owners.map((o) => (
+              <option key={o} value={o}>
+                {o}
+              </option>
+            ))}
+          </select>
+        </span>
+      )}
+      {(filter.department !== null || filter.owner !== null) && (
+        <button type="button" onClick={() => onChange({ department: null, owner: null })}>
+          {t("dashboard.clearFilters")}
+        </button>
+      )}
+    </fieldset>
+  );
+}
+
+/** The linter's most important findings, errors first, each with its suggested fix. */
+function FindingsSection({
+  findings,
+  nodeIds,
+  views,
+  search,
+}: {
+  findings: readonly Finding[] | undefined;
+  nodeIds: ReadonlySet<string> | undefined;
+  views: readonly NodeView[];
+  search: string;
+}) {
+  const { t } = useTranslation();
+  if (findings === undefined) return null;
+  const { shown, total } = topFindings(findings, FINDINGS_SHOWN, nodeIds);
+  const names = new Map(views.map((v) => [v.node.id, v.node.name ?? v.node.id]));
+  return (
+    <section aria-labelledby="findings-heading" className="dashboard-section findings">
+      <h2 id="findings-heading">{t("dashboard.findings")}</h2>
+      {shown.length === 0 ? (
+        <p className="muted">{t("dashboard.noFindings")}</p>
+      ) : (
+        <ul className="finding-list">
+          {shown.map((f) => (
+            <li key={`${f.rule}-${f.node}-${f.period}-${f.message}`} className={`finding finding-${f.severity}`}>
+              <span className="finding-severity">
+                <span aria-hidden="true">
+                  {f.severity === "error" ? "✖" : f.severity === "warning" ? "▲" : "ℹ"}
+                </span>{" "}
+                {t(`dashboard.severity_${f.severity}`)}
+              </span>{" "}
+              {f.node !== null && (
+                <>
+                  <Link href={`/kpi/${encodeURIComponent(f.node)}${search}`}>
+                    {names.get(f.node) ?? f.node}
+                  </Link>
+                  {": "}
+                </>
+              )}
+              <span>{f.message}</span>
+              {f.fix && (
+                <span className="finding-fix">
+                  {" "}
+                  {t("dashboard.fix")}: {f.fix}
+                </span>
+              )}
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > shown.length && (
+        <p className="muted">{t("dashboard.findingsMore", { count: total - shown.length })}</p>
+      )}
+    </section>
+  );
 }
 
 /** A value on a card: short (万/億, K/M), with the full number as a tooltip. */
@@ -145,7 +297,9 @@ function KgiCard({ view, lang }: { view: NodeView; lang: Lang }) {
   return (
     <article className="card kgi-card" aria-labelledby={`kgi-${view.node.id}`}>
       <div className="card-head">
-        <h3 id={`kgi-${view.node.id}`}>{view.node.name ?? view.node.id}</h3>
+        <h3 id={`kgi-${view.node.id}`}>
+          <KpiLink id={view.node.id}>{view.node.name ?? view.node.id}</KpiLink>
+        </h3>
         <StatusBadge status={numbers?.status ?? "no_data"} />
       </div>
       <dl className="figures">
@@ -183,7 +337,9 @@ function KpiCard({ view, lang }: { view: NodeView; lang: Lang }) {
   return (
     <article className="card kpi-card" aria-labelledby={`kpi-${view.node.id}`}>
       <div className="card-head">
-        <h4 id={`kpi-${view.node.id}`}>{view.node.name ?? view.node.id}</h4>
+        <h4 id={`kpi-${view.node.id}`}>
+          <KpiLink id={view.node.id}>{view.node.name ?? view.node.id}</KpiLink>
+        </h4>
         <StatusBadge status={numbers?.status ?? "no_data"} />
       </div>
       <p className="actual-vs-target">
