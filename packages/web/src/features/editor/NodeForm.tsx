@@ -632,7 +632,7 @@ function NodeActions({
       )}
       <dialog ref={dialog} className="editor-dialog" aria-labelledby={`${node.key}-delete-title`}>
         <h2 id={`${node.key}-delete-title`}>{t("editor.deleteTitle", { name: node.name || node.id })}</h2>
-        {node.savedId !== null && <p>{t("editor.deleteData")}</p>}
+        {node.savedId !== null && node.role !== "ksf" && <p>{t("editor.deleteData")}</p>}
         {children.length > 0 && (
           <p>
             {parent
