@@ -52,7 +52,6 @@ test("sign in, dashboard, tree, and switching to English", async ({ page }) => {
   await expect(page.getByRole("heading", { level: 1, name: "KPI ツリー" })).toBeVisible();
   await expect(page.getByText("= leads * win_rate * deal_size")).toBeVisible();
   await expect(page.locator(".tree [data-status]").first()).toHaveText(JA_STATUSES);
-  await page.screenshot({ path: `${screenshots}tree.png`, fullPage: true });
 
   // English: labels, period names and status words change; the choice survives a reload.
   await page.getByRole("button", { name: "English" }).click();

@@ -76,8 +76,8 @@ export function KpiNode({ data }: NodeProps<KpiFlowNode>) {
               expectedText={null}
             />
             <span className="progress-text">{formatProgress(numbers.progress, lang)}</span>
+            <StatusBadge status={numbers.status} />
           </div>
-          <StatusBadge status={numbers.status} />
         </>
       ) : null}
       {node.formula && (placed.collapsed || placed.childCount === 0) && (

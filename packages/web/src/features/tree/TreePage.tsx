@@ -310,7 +310,13 @@ function TreeCanvas({ layout, gaps, changes, search, lang, onToggle }: CanvasPro
         }}
       >
         <Controls showInteractive={false} fitViewOptions={{ padding: 0.05 }} />
-        <MiniMap pannable zoomable ariaLabel={t("tree.controls.minimap")} nodeColor={miniMapColour} />
+        <MiniMap
+          pannable
+          zoomable
+          ariaLabel={t("tree.controls.minimap")}
+          nodeColor={miniMapColour}
+          style={{ width: 150, height: 100 }}
+        />
       </ReactFlow>
     </div>
   );

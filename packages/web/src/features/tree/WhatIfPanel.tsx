@@ -275,7 +275,7 @@ export function WhatIfPanel({
                         setInvalid(false);
                       }}
                     >
-                      {t("tree.whatIf.lever")}
+                      {t("tree.sensitivity.choose")}
                     </button>
                   </div>
                   <dl className="lever-figures">

@@ -3,7 +3,7 @@ import type { TreeItem } from "../../view/planView";
 
 /** A node's box on the canvas (the CSS gives the cards the same size). */
 export const NODE_WIDTH = 236;
-export const NODE_HEIGHT = 164;
+export const NODE_HEIGHT = 148;
 const GAP_X = 28;
 const GAP_Y = 76;
 
