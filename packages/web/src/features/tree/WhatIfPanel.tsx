@@ -27,10 +27,11 @@ interface WhatIfPanelProps {
 /** The server's message in the user's language (or the generic one), for a failed question. */
 function Problem({ error }: { error: Error }) {
   const { t } = useTranslation();
-  const detail = error instanceof ApiError && error.code !== "network" ? error.detail : null;
+  const network = error instanceof ApiError && error.code === "network";
+  const detail = error instanceof ApiError && !network ? error.detail : null;
   return (
     <p className="form-error" role="alert">
-      {detail ?? t("common.networkError")}
+      {detail ?? t(network ? "common.networkError" : "common.loadFailed")}
     </p>
   );
 }
