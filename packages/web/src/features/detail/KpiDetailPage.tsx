@@ -100,69 +100,75 @@ function KpiDetail({
         </dl>
       </header>
 
-      <PeriodPicker period={period} calendar={calendar} onChange={selection.selectPeriod} />
-
-      <section className="detail-section" aria-labelledby="detail-summary-heading">
-        <h2 id="detail-summary-heading">
-          {t("detail.summary.heading", { period: periodLabel(period, lang) })}
-        </h2>
-        {evaluation.error ? (
-          <LoadError error={evaluation.error} onRetry={() => void evaluation.refetch()} />
-        ) : evaluation.isPending ? (
-          <Loading />
-        ) : (
-          <dl className="figures detail-figures">
-            <div>
-              <dt>{t("dashboard.actual")}</dt>
-              <dd className="figure-main">{formatValue(numbers?.actual ?? null, node.unit, lang)}</dd>
-            </div>
-            <div>
-              <dt>{t("dashboard.target")}</dt>
-              <dd>
-                {formatValue(numbers?.target ?? null, node.unit, lang)}
-                {numbers?.derivedTarget && numbers.target !== null && (
-                  <span className="derived">{t("detail.table.derived")}</span>
-                )}
-              </dd>
-            </div>
-            <div>
-              <dt>{t("dashboard.progress")}</dt>
-              <dd>{formatProgress(numbers?.progress ?? null, lang)}</dd>
-            </div>
-            <div>
-              <dt>{t("dashboard.forecast")}</dt>
-              <dd>{formatValue(numbers?.forecast ?? null, node.unit, lang)}</dd>
-            </div>
-          </dl>
-        )}
-      </section>
-
-      {series.error ? (
-        <LoadError error={series.error} onRetry={() => void series.refetch()} />
-      ) : series.isPending ? (
-        <Loading />
+      {node.role === "ksf" ? (
+        <p className="muted">{t("detail.ksfHint")}</p>
       ) : (
-        <SeriesSection node={node} points={points} selected={selectedId} range={range} lang={lang} />
+        <>
+          <PeriodPicker period={period} calendar={calendar} onChange={selection.selectPeriod} />
+
+          <section className="detail-section" aria-labelledby="detail-summary-heading">
+            <h2 id="detail-summary-heading">
+              {t("detail.summary.heading", { period: periodLabel(period, lang) })}
+            </h2>
+            {evaluation.error ? (
+              <LoadError error={evaluation.error} onRetry={() => void evaluation.refetch()} />
+            ) : evaluation.isPending ? (
+              <Loading />
+            ) : (
+              <dl className="figures detail-figures">
+                <div>
+                  <dt>{t("dashboard.actual")}</dt>
+                  <dd className="figure-main">{formatValue(numbers?.actual ?? null, node.unit, lang)}</dd>
+                </div>
+                <div>
+                  <dt>{t("dashboard.target")}</dt>
+                  <dd>
+                    {formatValue(numbers?.target ?? null, node.unit, lang)}
+                    {numbers?.derivedTarget && numbers.target !== null && (
+                      <span className="derived">{t("detail.table.derived")}</span>
+                    )}
+                  </dd>
+                </div>
+                <div>
+                  <dt>{t("dashboard.progress")}</dt>
+                  <dd>{formatProgress(numbers?.progress ?? null, lang)}</dd>
+                </div>
+                <div>
+                  <dt>{t("dashboard.forecast")}</dt>
+                  <dd>{formatValue(numbers?.forecast ?? null, node.unit, lang)}</dd>
+                </div>
+              </dl>
+            )}
+          </section>
+
+          {series.error ? (
+            <LoadError error={series.error} onRetry={() => void series.refetch()} />
+          ) : series.isPending ? (
+            <Loading />
+          ) : (
+            <SeriesSection node={node} points={points} selected={selectedId} range={range} lang={lang} />
+          )}
+
+          <ExplanationSection
+            planId={plan.id}
+            node={node}
+            nodes={nodes}
+            period={selectedId}
+            search={selection.search}
+          />
+
+          <TargetsSection
+            plan={plan}
+            node={node}
+            nodes={nodes}
+            calendar={calendar}
+            period={period}
+            range={range}
+            canEdit={canEdit}
+            csrfToken={session.data?.csrfToken ?? null}
+          />
+        </>
       )}
-
-      <ExplanationSection
-        planId={plan.id}
-        node={node}
-        nodes={nodes}
-        period={selectedId}
-        search={selection.search}
-      />
-
-      <TargetsSection
-        plan={plan}
-        node={node}
-        nodes={nodes}
-        calendar={calendar}
-        period={period}
-        range={range}
-        canEdit={canEdit}
-        csrfToken={session.data?.csrfToken ?? null}
-      />
 
       <FindingsSection planId={plan.id} nodeId={node.id} />
 

@@ -480,7 +480,7 @@ function TargetHistory({
         <Empty title={t("detail.history.empty")} />
       ) : (
         <div className="table-scroll">
-          <table className="detail-table">
+          <table className="detail-table detail-history">
             <caption className="visually-hidden">
               {t("detail.history.caption", { name: node.name ?? node.id })}
             </caption>

@@ -13,6 +13,7 @@ export const ja = {
   formula: "計算式",
   cadence: "目標の単位",
   none: "なし",
+  ksfHint: "KSF（重要成功要因）は数値を持ちません。下の KPI で進み具合を測ります。",
   units: {
     JPY: "円",
     USD: "米ドル",
@@ -207,6 +208,7 @@ export const en: Texts<typeof ja> = {
   formula: "Formula",
   cadence: "Targets set per",
   none: "none",
+  ksfHint: "A KSF (key success factor) has no numbers of its own; the KPIs under it measure how it goes.",
   units: {
     JPY: "yen",
     USD: "US dollars",
