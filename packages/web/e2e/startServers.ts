@@ -8,54 +8,13 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { mkdtemp, rm } from "node:fs/promises";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { freePort, stop, waitForOutput } from "./processes";
 
 const webDir = fileURLToPath(new URL("..", import.meta.url));
 const repoDir = join(webDir, "..", "..");
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
-}
-
-/** Waits until `pattern` shows up in a child's output, failing with everything it printed. */
-function waitForOutput(child: ChildProcess, pattern: RegExp, timeoutMs: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    let output = "";
-    const timer = setTimeout(
-      () => finish(new Error(`timed out waiting for ${pattern}; output:\n${output}`)),
-      timeoutMs,
-    );
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString();
-      if (pattern.test(output)) finish(null);
-    };
-    const onExit = (code: number | null) =>
-      finish(new Error(`exited with ${code} before ${pattern}; output:\n${output}`));
-    function finish(error: Error | null) {
-      clearTimeout(timer);
-      child.stdout?.off("data", onData);
-      child.stderr?.off("data", onData);
-      child.off("exit", onExit);
-      if (error) reject(error);
-      else resolve(output);
-    }
-    child.stdout?.on("data", onData);
-    child.stderr?.on("data", onData);
-    child.once("exit", onExit);
-  });
-}
 
 async function servesWebApp(url: string): Promise<boolean> {
   try {
@@ -64,18 +23,6 @@ async function servesWebApp(url: string): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-function stop(child: ChildProcess | undefined): Promise<void> {
-  if (!child || child.exitCode !== null || child.pid === undefined) return Promise.resolve();
-  return new Promise((resolve) => {
-    const killer = setTimeout(() => child.kill("SIGKILL"), 5_000);
-    child.once("exit", () => {
-      clearTimeout(killer);
-      resolve();
-    });
-    child.kill("SIGTERM");
-  });
 }
 
 export default async function startServers(): Promise<() => Promise<void>> {

@@ -4,8 +4,26 @@ import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 import { signIn } from "../api/queries";
 import { LanguageSwitch } from "../components/LanguageSwitch";
+import { Loading } from "../components/StateMessage";
+import { useSetupStatus } from "../features/settings/api";
+import { FirstRunForm } from "../features/settings/FirstRunForm";
 
+/**
+ * Signing in; on a server without any user yet, the first run instead (the organisation and
+ * its first owner). Should the server not say, signing in is offered: it explains itself.
+ */
 export function SignInPage() {
+  const setup = useSetupStatus();
+  if (setup.isPending)
+    return (
+      <main id="main" className="sign-in">
+        <Loading />
+      </main>
+    );
+  return setup.data?.needed ? <FirstRunForm /> : <SignInForm />;
+}
+
+function SignInForm() {
   const { t } = useTranslation();
   const client = useQueryClient();
   const [email, setEmail] = useState("");

@@ -1,0 +1,160 @@
+import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import i18n from "i18next";
+import { apiRequest, type RequestOptions } from "../../api/client";
+import type { Role, Session } from "../../api/types";
+
+/** The settings page's and the first run's calls (shapes as in the server's `routes/schemas.ts`). */
+
+export interface Organization {
+  id: string;
+  slug: string | null;
+  name: string | null;
+  role: Role;
+}
+
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+}
+
+export interface ApiToken {
+  id: string;
+  name: string;
+  prefix: string;
+  role: Role;
+  scopes: string[];
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+/** The scopes a token may be limited to (the server's `auth/scopes.ts`). */
+export const TOKEN_SCOPES = [
+  "read",
+  "measurements:write",
+  "targets:write",
+  "plans:write",
+  "comments:write",
+  "admin",
+] as const;
+export type TokenScope = (typeof TOKEN_SCOPES)[number];
+
+export interface FirstRunBody {
+  organization: { name: string };
+  user: { email: string; name: string; password: string; locale: "ja" | "en" };
+}
+
+const SESSION_KEY = ["session"];
+const KEYS = {
+  setup: ["setup"],
+  organization: ["settings", "organization"],
+  members: ["settings", "members"],
+  tokens: ["settings", "tokens"],
+} as const;
+
+const get = <T>(path: string, signal?: AbortSignal) =>
+  apiRequest<T>(path, { language: i18n.language, signal });
+
+/** A write with the session's CSRF token, in the user's language. */
+function write<T>(
+  client: QueryClient,
+  path: string,
+  options: Omit<RequestOptions, "language" | "csrfToken">,
+) {
+  const session = client.getQueryData<Session | null>(SESSION_KEY);
+  return apiRequest<T>(path, { ...options, csrfToken: session?.csrfToken, language: i18n.language });
+}
+
+/** Whether the server waits for its first organisation and owner. */
+export const useSetupStatus = () =>
+  useQuery({
+    queryKey: KEYS.setup,
+    queryFn: ({ signal }) => get<{ needed: boolean }>("/setup", signal),
+    staleTime: 0,
+  });
+
+/** The first run: creates the organisation and its owner, who is then signed in. */
+export async function setUpFirstOwner(client: QueryClient, body: FirstRunBody): Promise<Session> {
+  const session = await apiRequest<Session>("/setup", { method: "POST", body, language: i18n.language });
+  client.setQueryData(KEYS.setup, { needed: false });
+  client.setQueryData(SESSION_KEY, session);
+  return session;
+}
+
+export const useOrganization = () =>
+  useQuery({
+    queryKey: KEYS.organization,
+    queryFn: ({ signal }) => get<Organization>("/orgs/current", signal),
+  });
+
+export function useRenameOrganization() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (name: string) =>
+      write<Organization>(client, "/orgs/current", { method: "PATCH", body: { name } }),
+    onSuccess: (organization) => {
+      client.setQueryData(KEYS.organization, organization);
+      client.setQueryData<Session | null>(SESSION_KEY, (session) =>
+        session ? { ...session, org: { ...session.org, name: organization.name } } : session,
+      );
+    },
+  });
+}
+
+export const useMembers = () =>
+  useQuery({ queryKey: KEYS.members, queryFn: ({ signal }) => get<Member[]>("/members", signal) });
+
+export function useAddMember() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; name?: string; password?: string; role: Role }) =>
+      write<Member>(client, "/members", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.members }),
+  });
+}
+
+export function useChangeRole() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
+      write<Member>(client, `/members/${encodeURIComponent(userId)}`, { method: "PATCH", body: { role } }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.members }),
+  });
+}
+
+export function useRemoveMember() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (userId: string) =>
+      write<void>(client, `/members/${encodeURIComponent(userId)}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.members }),
+  });
+}
+
+export const useTokens = (enabled: boolean) =>
+  useQuery({
+    queryKey: KEYS.tokens,
+    queryFn: ({ signal }) => get<ApiToken[]>("/tokens", signal),
+    enabled,
+  });
+
+/** Creates a token; its secret is in this answer only and is never put in the query cache. */
+export function useCreateToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name: string; role: Role; scopes: TokenScope[] }) =>
+      write<{ token: ApiToken; secret: string }>(client, "/tokens", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.tokens }),
+  });
+}
+
+export function useRevokeToken() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) =>
+      write<void>(client, `/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.tokens }),
+  });
+}
