@@ -132,4 +132,17 @@ test("KPI detail: chart, table, explanation; revise a target, see the history an
   await comments.getByRole("button", { name: "コメントを追加" }).click();
   await expect(comments.getByText(text)).toBeVisible();
   await expect(comments.getByLabel("コメントを書く")).toHaveValue("");
+
+  // The same page in English: texts, reasons, period names and amounts.
+  await page.getByRole("button", { name: "English" }).click();
+  await expect(
+    page.getByRole("heading", { level: 2, name: /Actual, target and forecast over time/ }),
+  ).toBeVisible();
+  const englishTable = page.getByRole("table", { name: /受注単価 by period/ });
+  await expect(englishTable.getByRole("row", { name: /Apr 2026/ })).toContainText("¥500,000");
+  const englishHistory = page.getByRole("table", { name: /Changes to the targets of 受注単価/ });
+  await expect(englishHistory.getByRole("row", { name: /External environment/ })).toContainText(
+    "¥550,000 → ¥600,000",
+  );
+  await expect(englishHistory.getByRole("row", { name: /Misaligned with the KGI/ })).toBeVisible();
 });
