@@ -44,12 +44,36 @@ describe.each(dialects())("plans on %s", (dialect) => {
     expect(summary.json()).toMatchObject({ id, name: planOf(SAAS).name, version: expect.any(Number) });
     expect(summary.headers.etag).toBe(`"${summary.json().version}"`);
 
+    // The calendar (saas.yaml: April, Asia/Tokyo, Monday, ja) comes with the summary, so a
+    // client can name the current period without downloading the file.
+    expect(summary.json().calendar).toEqual({
+      fiscalYearStart: 4,
+      timezone: "Asia/Tokyo",
+      weekStart: "monday",
+      locale: "ja",
+    });
+
     const list = await server.as("viewer", { method: "GET", url: "/api/v1/plans" });
     expect(list.json().map((p: { id: string }) => p.id)).toContain(id);
 
     const nodes = await server.as("viewer", { method: "GET", url: `/api/v1/plans/${id}/nodes` });
     expect(nodes.json().map((n: { id: string }) => n.id)).toEqual(planOf(SAAS).nodes.map((n) => n.id));
     expect(nodes.json()[0]).toMatchObject({ id: "revenue", role: "kgi", measured: expect.any(Boolean) });
+  });
+
+  it("fills the calendar's defaults in a plan's summary when its file leaves them out", async () => {
+    const created = await postPlan(
+      "version: 1\nname: US plan\ncalendar: { fiscalYearStart: 1, timezone: America/New_York }\n" +
+        "nodes:\n  - { id: sales, role: kgi, unit: USD }\n",
+    );
+    expect(created.statusCode, created.body).toBe(201);
+    const summary = await server.as("viewer", { method: "GET", url: `/api/v1/plans/${created.json().id}` });
+    expect(summary.json().calendar).toEqual({
+      fiscalYearStart: 1,
+      timezone: "America/New_York",
+      weekStart: "monday",
+      locale: "ja",
+    });
   });
 
   it("imports the same file as JSON", async () => {

@@ -3,7 +3,7 @@
  * Both dialects (SQLite, the embedded default, and PostgreSQL) implement exactly this.
  * Every method that changes data writes its audit-log entry in the same transaction.
  */
-import type { Measurement, Plan, Target } from "@shihyo/engine";
+import type { Calendar, Measurement, Plan, Target } from "@shihyo/engine";
 
 export type Role = "owner" | "admin" | "editor" | "viewer";
 export const ROLES: readonly Role[] = ["owner", "admin", "editor", "viewer"];
@@ -49,6 +49,8 @@ export interface PlanSummary {
   version: number;
   /** Bumped on every change of the plan's measurements: lets a cache know it is stale. */
   dataVersion: number;
+  /** The calendar as the KPI file gives it (fields it leaves out take the defaults); null when it has none. */
+  calendar: Partial<Calendar> | null;
   createdAt: string;
   updatedAt: string;
 }

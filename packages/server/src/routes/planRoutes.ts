@@ -1,4 +1,10 @@
-import { kpiFileJsonSchema, type PreparedNode, writeKpiFile, writeKpiFileJson } from "@shihyo/engine";
+import {
+  DEFAULT_CALENDAR,
+  kpiFileJsonSchema,
+  type PreparedNode,
+  writeKpiFile,
+  writeKpiFileJson,
+} from "@shihyo/engine";
 import type { PlanSummary } from "@shihyo/store";
 import type { ZodTypeProvider } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -26,6 +32,7 @@ export const presentPlanSummary = (s: PlanSummary) => ({
   name: s.name,
   version: s.version,
   dataVersion: s.dataVersion,
+  calendar: { ...DEFAULT_CALENDAR, ...s.calendar },
   createdAt: s.createdAt,
   updatedAt: s.updatedAt,
 });

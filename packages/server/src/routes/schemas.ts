@@ -107,6 +107,13 @@ export const planSummarySchema = z.object({
   name: z.string(),
   version: z.number().int(),
   dataVersion: z.number().int(),
+  /** The plan's calendar with the defaults filled in: enough to name the current period. */
+  calendar: z.object({
+    fiscalYearStart: z.number().int().min(1).max(12),
+    timezone: z.string(),
+    weekStart: z.enum(["monday", "sunday"]),
+    locale: z.enum(["ja", "en"]),
+  }),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

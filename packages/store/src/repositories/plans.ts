@@ -26,6 +26,7 @@ export function toSummary(row: PlansTable): PlanSummary {
     name: row.name,
     version: row.version,
     dataVersion: row.data_version,
+    calendar: parseJson<Plan["calendar"]>(row.calendar) ?? null,
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };

@@ -16,6 +16,13 @@ export interface PlanSummary {
   name: string;
   version: number;
   dataVersion: number;
+  /** The plan's calendar, defaults filled in. */
+  calendar: {
+    fiscalYearStart: number;
+    timezone: string;
+    weekStart: "monday" | "sunday";
+    locale: "ja" | "en";
+  };
 }
 
 export interface PlanNode {

@@ -1,7 +1,8 @@
-import { lazy, Suspense } from "react";
+import { useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useEffect } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Switch } from "wouter";
-import { useSession } from "../api/queries";
+import { prefetchPlans, useSession } from "../api/queries";
 import { LoadError, Loading } from "../components/StateMessage";
 import { DashboardPage } from "../pages/DashboardPage";
 import { SignInPage } from "../pages/SignInPage";
@@ -18,6 +19,10 @@ const SettingsPage = lazy(() => import("../features/settings/SettingsPage"));
 export function App() {
   const { t } = useTranslation();
   const session = useSession();
+  const client = useQueryClient();
+  useEffect(() => {
+    void prefetchPlans(client);
+  }, [client]);
   return (
     <>
       <a className="skip-link" href="#main">

@@ -1,10 +1,9 @@
 import { useMemo } from "react";
 import { useLocation, useSearch } from "wouter";
-import { usePlanFile, usePlans } from "../api/queries";
+import { usePlans } from "../api/queries";
 import type { PlanSummary } from "../api/types";
 import {
   currentPeriod,
-  DEFAULT_CALENDAR,
   type FiscalCalendar,
   type Period,
   parsePeriodId,
@@ -37,14 +36,14 @@ export function usePlanAndPeriod(): PlanAndPeriod {
   const params = useMemo(() => new URLSearchParams(search), [search]);
   const plans = usePlans();
   const plan = plans.data?.find((p) => p.id === params.get("plan")) ?? plans.data?.[0];
-  const file = usePlanFile(plan?.id);
-  const calendar = useMemo<FiscalCalendar | undefined>(() => {
-    if (!file.data) return undefined;
-    return {
-      fiscalYearStart: file.data.calendar?.fiscalYearStart ?? DEFAULT_CALENDAR.fiscalYearStart,
-      timezone: file.data.calendar?.timezone ?? DEFAULT_CALENDAR.timezone,
-    };
-  }, [file.data]);
+  // The plan list carries each plan's calendar: the default period needs no other request.
+  const fiscalYearStart = plan?.calendar.fiscalYearStart;
+  const timezone = plan?.calendar.timezone;
+  const calendar = useMemo<FiscalCalendar | undefined>(
+    () =>
+      fiscalYearStart !== undefined && timezone !== undefined ? { fiscalYearStart, timezone } : undefined,
+    [fiscalYearStart, timezone],
+  );
   const requested = params.get("period");
   const period = useMemo(() => {
     if (!calendar) return undefined;
@@ -62,12 +61,9 @@ export function usePlanAndPeriod(): PlanAndPeriod {
     plan,
     calendar,
     period,
-    isPending: plans.isPending || (plan !== undefined && file.isPending),
-    error: plans.error ?? file.error,
-    refetch: () => {
-      void plans.refetch();
-      void file.refetch();
-    },
+    isPending: plans.isPending,
+    error: plans.error,
+    refetch: () => void plans.refetch(),
     search: search ? `?${search}` : "",
     selectPlan: (planId) => go({ plan: planId }),
     selectPeriod: (p) => go({ period: periodId(p) }),
