@@ -10,9 +10,10 @@ import type { BenchModule, JsonValue } from "./benchModule.js";
 import { engineBench } from "./engineBench.js";
 import { collectGarbage } from "./measure.js";
 import { serverBench } from "./serverBench.js";
+import { webBench } from "./webBench.js";
 
 /** Every section, in the order they run. Add a module here to add a key to the document. */
-const MODULES: readonly BenchModule[] = [engineBench, serverBench];
+const MODULES: readonly BenchModule[] = [engineBench, serverBench, webBench];
 
 /** A wrong command line: reported without a stack trace. */
 class UsageError extends Error {}
