@@ -1,6 +1,377 @@
+import { type Calendar, dayFromIso, GRAINS, type Grain } from "@shihyo/engine";
+import { useQueryClient } from "@tanstack/react-query";
+import { useCallback, useId, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { ApiError } from "../../api/client";
+import { usePlanFile, usePlanNodes, useSession } from "../../api/queries";
+import type { Session } from "../../api/types";
 import type { PlanAndPeriod } from "../../app/usePlanAndPeriod";
+import { PeriodPicker } from "../../components/PeriodPicker";
+import { Empty, LoadError, Loading } from "../../components/StateMessage";
+import { dateIn, periodId, periodLabel } from "../../format/fiscalPeriod";
+import { formatValue } from "../../format/formatValue";
+import { currentLang } from "../../i18n/setupI18n";
+import { departmentName } from "../../view/planView";
+import {
+  type EntryNode,
+  MeasurementProblem,
+  refreshAfterWrite,
+  type StoredMeasurement,
+  sendMeasurements,
+  useStoredValues,
+} from "./api";
+import { type Drafts, draftCount, rowsToSave, withDraft, withoutSaved } from "./drafts";
+import { type CellEdit, cellKey, EntryGrid } from "./EntryGrid";
+import { engineCalendar, periodColumns, startColumn } from "./periodColumns";
+import { UploadPanel } from "./UploadPanel";
+import { useLeaveWarning } from "./useLeaveWarning";
+import "./entry.css";
 
-/** Placeholder for the data-entry page (/entry); loaded lazily. */
-export default function DataEntryPage(_props: { selection: PlanAndPeriod; nodeId?: string }) {
-  return null;
+/** The data-entry page (/entry): a grid of actuals for the KPIs one owns, and file imports. */
+export default function DataEntryPage({ selection }: { selection: PlanAndPeriod; nodeId?: string }) {
+  const { t, i18n } = useTranslation();
+  const session = useSession();
+  const { plan, period, calendar } = selection;
+  const nodes = usePlanNodes(plan?.id);
+  const file = usePlanFile(plan?.id);
+
+  if (selection.error) return <LoadError error={selection.error} onRetry={selection.refetch} />;
+  if (selection.isPending) return <Loading />;
+  if (!plan || !period || !calendar)
+    return <Empty title={t("common.noPlans")}>{t("common.noPlansHint")}</Empty>;
+
+  return (
+    <>
+      <div className="page-head">
+        <h1>{t("entry.title")}</h1>
+      </div>
+      <p className="muted entry-lead">{t("entry.lead")}</p>
+      <PeriodPicker period={period} calendar={calendar} onChange={selection.selectPeriod} />
+      {nodes.error || file.error ? (
+        <LoadError
+          error={(nodes.error ?? file.error)!}
+          onRetry={() => {
+            void nodes.refetch();
+            void file.refetch();
+          }}
+        />
+      ) : nodes.isPending || file.isPending || !session.data ? (
+        <Loading />
+      ) : (
+        // A new plan starts with no drafts (they name that plan's nodes).
+        <EntryWorkspace
+          key={plan.id}
+          planId={plan.id}
+          periodId={periodId(period)}
+          periodName={periodLabel(period, currentLang(i18n.language))}
+          calendar={engineCalendar(file.data?.calendar as Partial<Calendar> | undefined)}
+          // The nodes endpoint gives grain and `measured` too; the shared PlanNode type leaves them out.
+          nodes={nodes.data as EntryNode[]}
+          session={session.data}
+        />
+      )}
+    </>
+  );
+}
+
+type Filter = "mine" | "all" | `department:${string}`;
+
+interface WorkspaceProps {
+  planId: string;
+  periodId: string;
+  periodName: string;
+  calendar: Calendar;
+  nodes: EntryNode[];
+  session: Session;
+}
+
+function EntryWorkspace({
+  planId,
+  periodId: shownPeriod,
+  periodName,
+  calendar,
+  nodes,
+  session,
+}: WorkspaceProps) {
+  const { t, i18n } = useTranslation();
+  const lang = currentLang(i18n.language);
+  const client = useQueryClient();
+  const readOnly = session.role === "viewer";
+  const filterId = useId();
+  const headingId = useId();
+
+  // Rows: the KPIs that take actuals (no formula, or measured as well as modelled).
+  const measured = useMemo(() => nodes.filter((n) => n.measured && n.role !== "ksf"), [nodes]);
+  const user = session.user;
+  const mine = useMemo(
+    () =>
+      measured.filter(
+        (n) => n.owner !== undefined && user !== null && (n.owner === user.email || n.owner === user.name),
+      ),
+    [measured, user],
+  );
+  const departments = useMemo(
+    () => [...new Set(measured.flatMap((n) => (n.department ? [n.department] : [])))],
+    [measured],
+  );
+  const [filter, setFilter] = useState<Filter>(mine.length > 0 ? "mine" : "all");
+  const shown = useMemo(() => {
+    if (filter === "mine") return mine;
+    if (filter === "all") return measured;
+    const department = filter.slice("department:".length);
+    return measured.filter((n) => n.department === department);
+  }, [filter, mine, measured]);
+
+  // One grain at a time: a day column and a month column side by side would not read as one table.
+  const grains = GRAINS.filter((g) => shown.some((n) => n.grain === g));
+  const [chosenGrain, setGrain] = useState<Grain | null>(null);
+  const grain: Grain | undefined =
+    chosenGrain && grains.includes(chosenGrain) ? chosenGrain : (shown[0]?.grain as Grain);
+  const rows = useMemo(() => shown.filter((n) => n.grain === grain), [shown, grain]);
+
+  const today = useMemo(() => {
+    const d = dateIn(calendar.timezone, new Date());
+    return dayFromIso(`${d.year}-${String(d.month).padStart(2, "0")}-${String(d.day).padStart(2, "0")}`)!;
+  }, [calendar.timezone]);
+  const columns = useMemo(
+    () => (grain ? periodColumns(shownPeriod, grain, calendar, today, lang) : []),
+    [shownPeriod, grain, calendar, today, lang],
+  );
+  const ranges = useMemo(
+    () =>
+      columns.length === 0
+        ? []
+        : rows.map((n) => ({ node: n.id, from: columns[0]!.id, to: columns.at(-1)!.id })),
+    [rows, columns],
+  );
+  const stored = useStoredValues(planId, ranges);
+
+  const [drafts, setDrafts] = useState<Drafts>({});
+  const [serverProblems, setServerProblems] = useState<ReadonlyMap<string, string>>(new Map());
+  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string; detail?: string | null } | null>(
+    null,
+  );
+  const [saving, setSaving] = useState(false);
+  const unsaved = draftCount(drafts);
+  useLeaveWarning(unsaved > 0, t("entry.grid.leaveWarning"));
+
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  const storedValues = stored.values;
+  const onEdit = useCallback(
+    (edits: CellEdit[]) => {
+      setDrafts((current) =>
+        edits.reduce(
+          (next, edit) =>
+            withDraft(next, edit, storedValues[edit.node]?.[edit.period] ?? null, byId.get(edit.node)?.unit),
+          current,
+        ),
+      );
+      setServerProblems((problems) => {
+        if (problems.size === 0) return problems;
+        const next = new Map(problems);
+        for (const edit of edits) next.delete(cellKey(edit.node, edit.period));
+        return next;
+      });
+    },
+    [storedValues, byId],
+  );
+  const onNotice = useCallback((text: string) => setNotice({ kind: "ok", text }), []);
+
+  const signedOut = () => client.setQueryData(["session"], null);
+
+  async function save() {
+    const { rows: toSend, problems } = rowsToSave(drafts, measured, storedValues);
+    if (problems.length > 0) {
+      setNotice({ kind: "error", text: t("entry.grid.fixFirst", { count: problems.length }) });
+      return;
+    }
+    if (toSend.length === 0) return;
+    setSaving(true);
+    setNotice(null);
+    try {
+      const result = await sendMeasurements({
+        planId,
+        payload: { kind: "rows", rows: toSend as StoredMeasurement[] },
+        dryRun: false,
+        csrfToken: session.csrfToken,
+      });
+      setDrafts((current) => withoutSaved(current, toSend));
+      setServerProblems(new Map());
+      setNotice({ kind: "ok", text: t("entry.grid.saved", { ...result }) });
+      await refreshAfterWrite(client);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) signedOut();
+      // The server names rows by their place in what was sent: `rows[3].value`.
+      const problems = new Map<string, string>();
+      if (error instanceof MeasurementProblem)
+        for (const row of error.rows) {
+          const index = /^rows\[(\d+)\]/.exec(row.path)?.[1];
+          const sent = index === undefined ? undefined : toSend[Number(index)];
+          if (sent) problems.set(cellKey(sent.node, sent.period), row.message);
+        }
+      setServerProblems(problems);
+      setNotice({
+        kind: "error",
+        text: t("entry.grid.saveFailed"),
+        detail:
+          error instanceof ApiError
+            ? error.code === "network"
+              ? t("common.networkError")
+              : error.detail
+            : null,
+      });
+    } finally {
+      setSaving(false);
+    }
+  }
+
+  function discard() {
+    if (unsaved > 0 && !window.confirm(t("entry.grid.discardConfirm", { count: unsaved }))) return;
+    setDrafts({});
+    setServerProblems(new Map());
+    setNotice(null);
+  }
+
+  // Every cell that would stop a save, as it is typed (the grid marks them too), then the server's word.
+  const typedProblems = useMemo(
+    () => rowsToSave(drafts, measured, storedValues).problems,
+    [drafts, measured, storedValues],
+  );
+  const problemList = [
+    ...typedProblems.map((p) => ({
+      key: cellKey(p.node, p.period),
+      node: p.node,
+      period: p.period,
+      message:
+        p.check.kind === "notNumber"
+          ? t("entry.grid.notNumber", { text: drafts[p.node]?.[p.period] ?? "" })
+          : t("entry.grid.cannotDelete", {
+              value: formatValue(p.check.stored, byId.get(p.node)?.unit, lang),
+            }),
+    })),
+    ...[...serverProblems].map(([key, message]) => {
+      const [node, period] = key.split("\u0000") as [string, string];
+      return { key, node, period, message };
+    }),
+  ];
+
+  return (
+    <>
+      <section className="card entry-section" aria-labelledby={headingId}>
+        <h2 id={headingId}>{t("entry.grid.heading")}</h2>
+        <div className="entry-toolbar">
+          <label htmlFor={filterId} className="entry-filter">
+            <span>{t("entry.grid.show")}</span>
+            <select id={filterId} value={filter} onChange={(e) => setFilter(e.target.value as Filter)}>
+              {mine.length > 0 && (
+                <option value="mine">{t("entry.grid.mine", { count: mine.length })}</option>
+              )}
+              <option value="all">{t("entry.grid.all", { count: measured.length })}</option>
+              {departments.map((d) => (
+                <option key={d} value={`department:${d}`}>
+                  {t("entry.grid.department", {
+                    name: departmentName(d, lang),
+                    count: measured.filter((n) => n.department === d).length,
+                  })}
+                </option>
+              ))}
+            </select>
+          </label>
+          {grains.length > 0 && (
+            <fieldset className="segmented">
+              <legend className="visually-hidden">{t("entry.grid.grain")}</legend>
+              {grains.map((g) => (
+                <button key={g} type="button" aria-pressed={g === grain} onClick={() => setGrain(g)}>
+                  {t(`entry.grains.${g}`)}
+                </button>
+              ))}
+            </fieldset>
+          )}
+          <span className="entry-unsaved" aria-live="polite">
+            {unsaved > 0 ? t("entry.grid.unsavedCount", { count: unsaved }) : t("entry.grid.noChanges")}
+          </span>
+          {!readOnly && (
+            <span className="entry-actions">
+              <button type="button" onClick={discard} disabled={unsaved === 0 || saving}>
+                {t("entry.grid.discard")}
+              </button>
+              <button
+                type="button"
+                className="primary"
+                onClick={() => void save()}
+                disabled={unsaved === 0 || saving}
+              >
+                {saving ? t("entry.grid.saving") : t("entry.grid.save")}
+              </button>
+            </span>
+          )}
+        </div>
+        {readOnly && <p className="muted">{t("entry.grid.readOnly")}</p>}
+        {!readOnly && <p className="muted entry-keys">{t("entry.grid.keys")}</p>}
+        {rows.some((n) => n.unit === "percent") && (
+          <p className="muted entry-keys">{t("entry.grid.percentHint")}</p>
+        )}
+
+        {rows.length === 0 || !grain ? (
+          <Empty title={t("entry.grid.noKpis")}>{t("entry.grid.noKpisHint")}</Empty>
+        ) : stored.error ? (
+          <LoadError error={stored.error} onRetry={stored.refetch} />
+        ) : stored.isPending ? (
+          <p className="state-message" role="status">
+            {t("entry.grid.loadingValues")}
+          </p>
+        ) : (
+          <EntryGrid
+            key={`${grain} ${shownPeriod}`}
+            caption={t("entry.grid.caption", { period: periodName, grain: t(`entry.grains.${grain}`) })}
+            nodes={rows}
+            columns={columns}
+            stored={storedValues}
+            drafts={drafts}
+            serverProblems={serverProblems}
+            readOnly={readOnly}
+            lang={lang}
+            startColumn={startColumn(columns)}
+            onEdit={onEdit}
+            onNotice={onNotice}
+          />
+        )}
+        {stored.segmented.size > 0 && <p className="muted entry-keys">{t("entry.grid.segmentsNote")}</p>}
+
+        {notice && (
+          <div
+            className={notice.kind === "ok" ? "entry-notice" : "entry-notice error"}
+            role={notice.kind === "ok" ? "status" : "alert"}
+          >
+            <p>{notice.text}</p>
+            {notice.detail && <p>{notice.detail}</p>}
+          </div>
+        )}
+        {problemList.length > 0 && (
+          <div className="entry-problems">
+            <h3>{t("entry.grid.problemsHeading")}</h3>
+            <ul>
+              {problemList.map((p) => (
+                <li key={p.key}>
+                  {t("entry.grid.problem", {
+                    node: byId.get(p.node)?.name ?? p.node,
+                    period: p.period,
+                    message: p.message,
+                  })}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </section>
+      <UploadPanel
+        planId={planId}
+        csrfToken={session.csrfToken}
+        readOnly={readOnly}
+        nodes={byId}
+        lang={lang}
+        onSignedOut={signedOut}
+      />
+    </>
+  );
 }

@@ -1,0 +1,472 @@
+import {
+  type ClipboardEvent,
+  type KeyboardEvent,
+  type MouseEvent,
+  memo,
+  type RefObject,
+  useCallback,
+  useEffect,
+  useId,
+  useLayoutEffect,
+  useRef,
+  useState,
+} from "react";
+import { useTranslation } from "react-i18next";
+import { formatValue } from "../../format/formatValue";
+import type { Lang } from "../../i18n/catalog";
+import type { EntryNode } from "./api";
+import { editText } from "./cellNumber";
+import { type CellCheck, checkDraft, type Drafts, type StoredValues, storedValue } from "./drafts";
+import { parseTsv, placeBlock } from "./pasteBlock";
+import type { PeriodColumn } from "./periodColumns";
+
+export interface CellEdit {
+  node: string;
+  period: string;
+  text: string;
+}
+
+interface EntryGridProps {
+  caption: string;
+  nodes: readonly EntryNode[];
+  columns: readonly PeriodColumn[];
+  stored: StoredValues;
+  drafts: Drafts;
+  /** Problems the server found in the last save, by `node\u0000period`. */
+  serverProblems: ReadonlyMap<string, string>;
+  readOnly: boolean;
+  lang: Lang;
+  /** The column to start on (today's). */
+  startColumn: number;
+  onEdit: (edits: CellEdit[]) => void;
+  /** A message for everyone (pasted cells), read out politely. */
+  onNotice: (text: string) => void;
+}
+
+type Editing = { text: string; mode: "enter" | "edit" } | null;
+
+export const cellKey = (node: string, period: string) => `${node}\u0000${period}`;
+
+/** What a cell shows and whether it is wrong, from its draft, its stored value and the server's word. */
+function cellState(
+  node: EntryNode,
+  period: string,
+  stored: StoredValues,
+  draft: string | undefined,
+  lang: Lang,
+) {
+  const old = storedValue(stored, node.id, period);
+  if (draft === undefined)
+    return { text: old === null ? "" : formatValue(old, node.unit, lang), dirty: false, check: null };
+  const check = checkDraft(draft, old, node.unit);
+  const text =
+    check.kind === "ok" ? (check.value === null ? "" : formatValue(check.value, node.unit, lang)) : draft;
+  return { text, dirty: true, check: check.kind === "ok" ? null : check };
+}
+
+function useProblemText() {
+  const { t } = useTranslation();
+  return (check: Exclude<CellCheck, { kind: "ok" }>, draft: string, unit: string | undefined, lang: Lang) =>
+    check.kind === "notNumber"
+      ? t("entry.grid.notNumber", { text: draft })
+      : t("entry.grid.cannotDelete", { value: formatValue(check.stored, unit, lang) });
+}
+
+/**
+ * A spreadsheet-like grid: rows are KPIs, columns the periods of their grain. The focused cell
+ * holds the one text box (so that a Japanese IME works from the first key); the others are text.
+ * Keys as in a spreadsheet: arrows, Tab / Shift+Tab, Enter / Shift+Enter move; typing replaces
+ * the value, F2 or a double click edits it; Esc cancels; Delete clears; Ctrl+V pastes a block.
+ */
+export function EntryGrid(props: EntryGridProps) {
+  const { t } = useTranslation();
+  const { nodes, columns, stored, drafts, serverProblems, readOnly, lang } = props;
+  const [active, setActive] = useState(() => ({ row: 0, column: props.startColumn }));
+  const [editing, setEditing] = useState<Editing>(null);
+  const scroller = useRef<HTMLDivElement>(null);
+  const input = useRef<HTMLInputElement>(null);
+  const focusWithin = useRef(false);
+  const messageId = useId();
+  const captionId = useId();
+  const problemText = useProblemText();
+
+  const row = Math.min(active.row, nodes.length - 1);
+  const column = Math.min(active.column, columns.length - 1);
+  const node = nodes[row];
+  const period = columns[column];
+
+  // Opens on today's column (the grid is remounted for another period or grain).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
+  useLayoutEffect(() => {
+    const box = scroller.current;
+    const cell = box?.querySelector<HTMLElement>(`[data-column="${props.startColumn}"]`);
+    const header = box?.querySelector<HTMLElement>("th[scope=row]");
+    if (box && cell) box.scrollLeft = Math.max(0, cell.offsetLeft - (header?.offsetWidth ?? 0) - 8);
+  }, []);
+
+  const isEditing = editing !== null;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the focused cell or the mode changes
+  useEffect(() => {
+    const box = input.current;
+    if (!box || !focusWithin.current) return;
+    if (document.activeElement !== box) box.focus({ preventScroll: true });
+    box.closest("td")?.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (!isEditing) box.select();
+  }, [isEditing, row, column]);
+
+  // Outside editing the focused cell's whole text stays selected, so that typing replaces it
+  // (a new value after Esc or Delete too: React puts the caret at the end when the value changes).
+  useLayoutEffect(() => {
+    const box = input.current;
+    if (!box || isEditing || document.activeElement !== box) return;
+    if (box.selectionStart !== 0 || box.selectionEnd !== box.value.length) box.select();
+  });
+
+  // The latest state for the stable handlers below (rows are memoised and must not re-render for them).
+  const latest = useRef({ props, row, column, node, period, editing });
+  latest.current = { props, row, column, node, period, editing };
+
+  const commit = useCallback((text: string) => {
+    const { node: n, period: p, props: current } = latest.current;
+    if (!n || !p) return;
+    current.onEdit([{ node: n.id, period: p.id, text }]);
+  }, []);
+
+  const move = useCallback((rowStep: number, columnStep: number) => {
+    const { props: current, row: r, column: c } = latest.current;
+    setEditing(null);
+    setActive({
+      row: Math.max(0, Math.min(current.nodes.length - 1, r + rowStep)),
+      column: Math.max(0, Math.min(current.columns.length - 1, c + columnStep)),
+    });
+  }, []);
+
+  const onKeyDown = useCallback(
+    (event: KeyboardEvent<HTMLInputElement>) => {
+      // Keys that confirm an IME conversion belong to the IME.
+      if (event.nativeEvent.isComposing || event.keyCode === 229) return;
+      const { props: current, row: r, column: c, node: n, period: p, editing: e } = latest.current;
+      if (!n || !p) return;
+      const lastRow = current.nodes.length - 1;
+      const lastColumn = current.columns.length - 1;
+      const finish = () => {
+        if (e) commit(e.text);
+      };
+      switch (event.key) {
+        case "ArrowUp":
+        case "ArrowDown":
+          event.preventDefault();
+          finish();
+          move(event.key === "ArrowUp" ? -1 : 1, 0);
+          return;
+        case "ArrowLeft":
+        case "ArrowRight":
+          if (e?.mode === "edit") return; // moves the caret
+          event.preventDefault();
+          finish();
+          move(0, event.key === "ArrowLeft" ? -1 : 1);
+          return;
+        case "Enter":
+          event.preventDefault();
+          finish();
+          move(event.shiftKey ? -1 : 1, 0);
+          return;
+        case "Tab": {
+          // Along the row, on to the next row; out of the grid past its first or last cell.
+          const back = event.shiftKey;
+          if ((back && r === 0 && c === 0) || (!back && r === lastRow && c === lastColumn)) {
+            finish();
+            setEditing(null);
+            return;
+          }
+          event.preventDefault();
+          finish();
+          setEditing(null);
+          if (back) setActive(c === 0 ? { row: r - 1, column: lastColumn } : { row: r, column: c - 1 });
+          else setActive(c === lastColumn ? { row: r + 1, column: 0 } : { row: r, column: c + 1 });
+          return;
+        }
+        case "Escape":
+          event.preventDefault();
+          if (e) setEditing(null);
+          else if (!current.readOnly) commit(editText(storedValue(current.stored, n.id, p.id), n.unit));
+          return;
+        case "F2":
+          event.preventDefault();
+          if (!e && !current.readOnly) {
+            const draft = current.drafts[n.id]?.[p.id];
+            setEditing({
+              text: draft ?? editText(storedValue(current.stored, n.id, p.id), n.unit),
+              mode: "edit",
+            });
+          }
+          return;
+        case "Delete":
+        case "Backspace":
+          if (e) return;
+          event.preventDefault();
+          if (!current.readOnly) commit("");
+          return;
+        case "Home":
+        case "End":
+          if (e) return;
+          event.preventDefault();
+          setActive({
+            row: event.ctrlKey || event.metaKey ? (event.key === "Home" ? 0 : lastRow) : r,
+            column: event.key === "Home" ? 0 : lastColumn,
+          });
+      }
+    },
+    [commit, move],
+  );
+
+  const onChange = useCallback((text: string) => {
+    if (latest.current.props.readOnly) return;
+    setEditing((e) => ({ text, mode: e?.mode ?? "enter" }));
+  }, []);
+
+  const onBlur = useCallback(() => {
+    const { editing: e } = latest.current;
+    if (e) {
+      commit(e.text);
+      setEditing(null);
+    }
+  }, [commit]);
+
+  const onPaste = useCallback(
+    (event: ClipboardEvent<HTMLInputElement>) => {
+      const { props: current, row: r, column: c, editing: e } = latest.current;
+      const text = event.clipboardData.getData("text/plain");
+      // Inside a cell being edited, a plain value pastes into the text as usual.
+      if (current.readOnly || (e && !/[\t\r\n]/.test(text.replace(/[\r\n]+$/, "")))) return;
+      event.preventDefault();
+      const block = parseTsv(text);
+      const { cells, outside } = placeBlock(
+        block,
+        { row: r, column: c },
+        { rows: current.nodes.length, columns: current.columns.length },
+      );
+      setEditing(null);
+      current.onEdit(
+        cells.map((cell) => ({
+          node: current.nodes[cell.row]!.id,
+          period: current.columns[cell.column]!.id,
+          text: cell.text,
+        })),
+      );
+      current.onNotice(
+        outside > 0
+          ? t("entry.grid.pastedOutside", { count: cells.length, outside })
+          : t("entry.grid.pasted", { count: cells.length }),
+      );
+    },
+    [t],
+  );
+
+  const onCellMouseDown = useCallback(
+    (event: MouseEvent<HTMLTableElement>) => {
+      const cell = (event.target as HTMLElement).closest<HTMLElement>("td[data-column]");
+      if (!cell || cell.querySelector("input") === event.target) return;
+      event.preventDefault();
+      const { editing: e } = latest.current;
+      if (e) commit(e.text);
+      focusWithin.current = true;
+      setEditing(null);
+      setActive({ row: Number(cell.dataset.row), column: Number(cell.dataset.column) });
+      input.current?.focus({ preventScroll: true });
+    },
+    [commit],
+  );
+
+  const onDoubleClick = useCallback(() => {
+    const { props: current, node: n, period: p, editing: e } = latest.current;
+    if (e || !n || !p || current.readOnly) return;
+    const draft = current.drafts[n.id]?.[p.id];
+    setEditing({ text: draft ?? editText(storedValue(current.stored, n.id, p.id), n.unit), mode: "edit" });
+  }, []);
+
+  if (!node || !period) return null;
+
+  // The focused cell's problem, announced with it and shown under the grid.
+  const activeDraft = drafts[node.id]?.[period.id];
+  const activeState = cellState(node, period.id, stored, editing ? editing.text : activeDraft, lang);
+  const activeProblem = activeState.check
+    ? problemText(activeState.check, editing ? editing.text : (activeDraft ?? ""), node.unit, lang)
+    : (serverProblems.get(cellKey(node.id, period.id)) ?? null);
+
+  return (
+    <div className="entry-grid-wrap">
+      <div className="entry-grid-scroll" ref={scroller}>
+        {/* The ARIA data grid on a table (WAI-ARIA APG "Data Grid"): arrow keys move between cells. */}
+        <table
+          className="entry-grid"
+          // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a table that is a grid
+          role="grid"
+          aria-labelledby={captionId}
+          aria-readonly={readOnly || undefined}
+          onMouseDown={onCellMouseDown}
+          onDoubleClick={onDoubleClick}
+          onFocus={() => {
+            focusWithin.current = true;
+          }}
+          onBlur={(event) => {
+            if (!event.currentTarget.contains(event.relatedTarget as Node | null))
+              focusWithin.current = false;
+          }}
+        >
+          <caption id={captionId} className="visually-hidden">
+            {props.caption}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col" className="entry-kpi-head">
+                {t("entry.grid.kpi")}
+              </th>
+              {columns.map((c) => (
+                <th
+                  key={c.id}
+                  scope="col"
+                  title={c.long}
+                  className={c.today ? "today" : c.future ? "future" : undefined}
+                >
+                  <span className="visually-hidden">{c.long}</span>
+                  <span aria-hidden="true">
+                    {c.label}
+                    {c.sub && <span className="column-sub">{c.sub}</span>}
+                  </span>
+                  {c.today && <span className="today-tag">{t("entry.grid.today")}</span>}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {nodes.map((n, r) => (
+              <GridRow
+                key={n.id}
+                node={n}
+                rowIndex={r}
+                columns={columns}
+                stored={stored}
+                storedRow={stored[n.id]}
+                draftRow={drafts[n.id]}
+                serverProblems={serverProblems}
+                lang={lang}
+                activeColumn={r === row ? column : -1}
+                editing={r === row ? editing : null}
+                messageId={messageId}
+                inputRef={input}
+                onKeyDown={onKeyDown}
+                onChange={onChange}
+                onBlur={onBlur}
+                onPaste={onPaste}
+                readOnly={readOnly}
+              />
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <p id={messageId} className={activeProblem ? "cell-message error" : "cell-message"} aria-live="polite">
+        {activeProblem && (
+          <>
+            <strong>{t("entry.grid.cellLabel", { node: node.name ?? node.id, period: period.long })}</strong>{" "}
+            {activeProblem}
+          </>
+        )}
+      </p>
+    </div>
+  );
+}
+
+interface GridRowProps {
+  node: EntryNode;
+  rowIndex: number;
+  columns: readonly PeriodColumn[];
+  stored: StoredValues;
+  /** Only to re-render when this row's stored values change. */
+  storedRow: Readonly<Record<string, number>> | undefined;
+  draftRow: Readonly<Record<string, string>> | undefined;
+  serverProblems: ReadonlyMap<string, string>;
+  lang: Lang;
+  /** The focused column when this row holds the focused cell, else -1. */
+  activeColumn: number;
+  editing: Editing;
+  messageId: string;
+  inputRef: RefObject<HTMLInputElement | null>;
+  onKeyDown: (event: KeyboardEvent<HTMLInputElement>) => void;
+  onChange: (text: string) => void;
+  onBlur: () => void;
+  onPaste: (event: ClipboardEvent<HTMLInputElement>) => void;
+  readOnly: boolean;
+}
+
+const GridRow = memo(function GridRow(props: GridRowProps) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const { node, columns, stored, draftRow, serverProblems, lang, activeColumn, editing } = props;
+  const name = node.name ?? node.id;
+  return (
+    <tr>
+      <th scope="row" className="entry-kpi">
+        <span className="entry-kpi-name">{name}</span>
+        <span className="entry-kpi-id">
+          {node.id}
+          {node.unit === "percent" ? " (%)" : ""}
+        </span>
+      </th>
+      {columns.map((c, index) => {
+        const draft = draftRow?.[c.id];
+        const active = index === activeColumn;
+        const state = cellState(node, c.id, stored, active && editing ? editing.text : draft, lang);
+        const serverProblem = serverProblems.get(cellKey(node.id, c.id));
+        const problem = state.check
+          ? problemText(state.check, active && editing ? editing.text : (draft ?? ""), node.unit, lang)
+          : (serverProblem ?? null);
+        const classes = ["entry-cell"];
+        if (state.dirty) classes.push("dirty");
+        if (problem) classes.push("invalid");
+        if (c.today) classes.push("today");
+        else if (c.future) classes.push("future");
+        if (active) classes.push("active");
+        return (
+          // The focused cell holds the text box that takes focus (APG: a cell with one widget
+          // focuses the widget), so the cells themselves are not focusable.
+          // biome-ignore lint/a11y/useFocusableInteractive: focus goes to the text box inside
+          <td
+            key={c.id}
+            // biome-ignore lint/a11y/noNoninteractiveElementToInteractiveRole: a cell of the grid
+            role="gridcell"
+            data-row={props.rowIndex}
+            data-column={index}
+            className={classes.join(" ")}
+            aria-invalid={problem ? true : undefined}
+            aria-selected={active}
+            aria-describedby={active && problem ? props.messageId : undefined}
+            title={problem ?? undefined}
+          >
+            {active ? (
+              <input
+                ref={props.inputRef}
+                className="entry-input"
+                aria-label={t("entry.grid.cellLabel", { node: name, period: c.long })}
+                aria-invalid={problem ? true : undefined}
+                aria-describedby={problem ? props.messageId : undefined}
+                inputMode="decimal"
+                autoComplete="off"
+                spellCheck={false}
+                readOnly={props.readOnly}
+                value={editing ? editing.text : state.text}
+                onKeyDown={props.onKeyDown}
+                onChange={(event) => props.onChange(event.target.value)}
+                onBlur={props.onBlur}
+                onPaste={props.onPaste}
+              />
+            ) : (
+              state.text
+            )}
+            {state.dirty && <span className="visually-hidden"> ({t("entry.grid.unsaved")})</span>}
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
