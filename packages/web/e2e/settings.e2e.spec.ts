@@ -33,6 +33,7 @@ async function renameOrganization(page: Page, name: string) {
 
 test("settings: organisation, API token shown once, members, language, calendar", async ({
   page,
+  browser,
   context,
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
@@ -122,6 +123,33 @@ test("settings: organisation, API token shown once, members, language, calendar"
     await roleSelect.selectOption("viewer");
     await memberRow.getByRole("button", { name: "ロールを変更" }).click();
     await expect(members.getByRole("status")).toHaveText(`${memberName} のロールを「閲覧者」にしました。`);
+    // Signed in as that viewer (another browser): everything above a viewer is read-only, and says why.
+    const viewerContext = await browser.newContext({ baseURL: process.env.SHIHYO_E2E_BASE_URL });
+    try {
+      const viewer = await viewerContext.newPage();
+      await viewer.goto("/settings");
+      await viewer.getByLabel("メールアドレス").fill(email);
+      await viewer.getByLabel("パスワード").fill("e2e member password");
+      await viewer.getByRole("button", { name: "サインイン" }).click();
+      await expect(viewer.getByRole("heading", { level: 1, name: "設定" })).toBeVisible();
+      const viewerOrganization = viewer.getByRole("region", { name: "組織" });
+      await expect(viewerOrganization.getByLabel("組織名")).toHaveAttribute("readonly", "");
+      await expect(viewerOrganization.getByRole("button")).toHaveCount(0);
+      await expect(viewerOrganization).toContainText("組織名を変更できるのはオーナーだけです。");
+      const viewerMembers = viewer.getByRole("region", { name: "メンバーとロール" });
+      await expect(viewerMembers).toContainText(
+        "メンバーの追加・ロールの変更・削除は、管理者とオーナーができます。",
+      );
+      await expect(viewerMembers.getByRole("row", { name: new RegExp(email) })).toContainText("閲覧者");
+      await expect(viewerMembers.getByRole("combobox")).toHaveCount(0);
+      await expect(viewerMembers.getByRole("button")).toHaveCount(0);
+      const viewerTokens = viewer.getByRole("region", { name: "API トークン" });
+      await expect(viewerTokens).toContainText("API トークンを扱えるのは管理者とオーナーだけです。");
+      await expect(viewerTokens.getByRole("table")).toHaveCount(0);
+    } finally {
+      await viewerContext.close();
+    }
+
     // The owner's own row cannot be changed, and says why.
     await expect(members.getByRole("row", { name: /admin@demo\.shihyo\.dev/ })).toContainText(
       "自分自身のロールは変更できません。",
