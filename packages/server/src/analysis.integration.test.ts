@@ -2,6 +2,7 @@ import { execFile } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { buildServer, DEFAULT_CONFIG } from "../src/index.js";
 import { dialects, expectProblem, ROOT, startServer, TEMPLATES, type TestServer } from "../test/harness.js";
 
 const SAAS_FILE = join(TEMPLATES, "saas.yaml");
@@ -148,6 +149,46 @@ describe.each(dialects())("analysis on %s", (dialect) => {
     expect(pushed.json()).toMatchObject({ updated: 1 });
     const after = (await get("evaluation?period=2026-07&asOf=2026-07-31")).json();
     expect(after.nodes.find((n: { id: string }) => n.id === "revenue").actual).toBe(13_000_000);
+  });
+
+  it("applies pushed rows to the cached evaluator: the same answer as an evaluator built from scratch", async () => {
+    const question = "evaluation?period=FY2026-Q2&asOf=2026-08-31";
+    const before = (await get(question)).json();
+    const pushed = await server.as("editor", {
+      method: "POST",
+      url: `/api/v1/plans/${planId}/measurements`,
+      payload: JSON.stringify({
+        rows: [
+          { node: "visitors", period: "2026-07-01", value: 5_000 },
+          { node: "visitors", period: "2026-08-15", value: 4_321 },
+          { node: "deal_size", period: "2026-08", value: 777_000 },
+          { node: "onboarded", period: "2026-07", value: 3 },
+        ],
+      }),
+      headers: { "content-type": "application/json" },
+    });
+    expect(pushed.statusCode, pushed.body).toBe(200);
+    const incremental = (await get(question)).json();
+    expect(incremental).not.toEqual(before);
+
+    // Another instance on the same database has no cache: it reads every row.
+    const fresh = buildServer({ store: server.store, config: DEFAULT_CONFIG, logger: false });
+    try {
+      const { secret } = await server.store.createApiToken(server.owner, {
+        name: "fresh",
+        role: "viewer",
+        scopes: [],
+      });
+      const rebuilt = await fresh.inject({
+        method: "GET",
+        url: `/api/v1/plans/${planId}/${question}`,
+        headers: { authorization: `Bearer ${secret}` },
+      });
+      expect(rebuilt.statusCode).toBe(200);
+      expect(incremental).toEqual(rebuilt.json());
+    } finally {
+      await fresh.close();
+    }
   });
 
   it("refuses bad parameters with 400 and the parameter's path", async () => {

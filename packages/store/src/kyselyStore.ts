@@ -151,6 +151,9 @@ export class KyselyStore implements Store {
   listMeasurements(orgId: string, planId: string, filter?: { nodeId?: string; from?: string; to?: string }) {
     return measurements.listMeasurements(this.ctx, orgId, planId, filter);
   }
+  measurementsChangedSince(orgId: string, planId: string, since: number) {
+    return measurements.measurementsChangedSince(this.ctx, orgId, planId, since);
+  }
   measurementHistory(orgId: string, planId: string, nodeId: string) {
     return measurements.measurementHistory(this.ctx, orgId, planId, nodeId);
   }

@@ -127,6 +127,8 @@ export interface ImportsTable {
   updated: number;
   unchanged: number;
   at: string;
+  /** The plan's data version after this import; null when it changed nothing (or predates it). */
+  data_version: number | null;
 }
 
 export interface MeasurementsTable {

@@ -411,6 +411,53 @@ describe.each(DIALECTS)("store on %s", (dialect) => {
       ]);
     });
 
+    it("answers the rows written after a data version, as they are now", async () => {
+      const a = await newOrg();
+      const { id } = await store.createPlan(a.actor, smallPlan);
+      const keyed = (rows: { node: string; period: string; value: number; segment?: string }[]) =>
+        rows.map((r) => `${r.node} ${r.period} ${r.segment ?? ""} ${r.value}`).sort();
+      await store.ingestMeasurements(a.actor, {
+        planId: id,
+        source: "csv",
+        rows: [
+          { node: "leads", period: "2026-04", value: 10 },
+          { node: "leads", period: "2026-05", value: 20 },
+        ],
+      });
+      // Version 2: one row changed, one new; version 3: another change of the new row.
+      await store.ingestMeasurements(a.actor, {
+        planId: id,
+        source: "api",
+        rows: [
+          { node: "leads", period: "2026-05", value: 25 },
+          { node: "leads", period: "2026-06", value: 30 },
+        ],
+      });
+      await store.ingestMeasurements(a.actor, {
+        planId: id,
+        source: "api",
+        rows: [{ node: "leads", period: "2026-06", value: 31 }],
+      });
+      // An import that changes nothing makes no version.
+      await store.ingestMeasurements(a.actor, {
+        planId: id,
+        source: "api",
+        rows: [{ node: "leads", period: "2026-04", value: 10 }],
+      });
+
+      const since0 = await store.measurementsChangedSince(a.orgId, id, 0);
+      expect(since0?.dataVersion).toBe(3);
+      expect(keyed(since0!.rows)).toEqual(["leads 2026-04  10", "leads 2026-05  25", "leads 2026-06  31"]);
+      const since1 = await store.measurementsChangedSince(a.orgId, id, 1);
+      expect(keyed(since1!.rows)).toEqual(["leads 2026-05  25", "leads 2026-06  31"]);
+      const since2 = await store.measurementsChangedSince(a.orgId, id, 2);
+      expect(keyed(since2!.rows)).toEqual(["leads 2026-06  31"]);
+      expect(await store.measurementsChangedSince(a.orgId, id, 3)).toEqual({ rows: [], dataVersion: 3 });
+      // Another organisation learns nothing.
+      const b = await newOrg();
+      expect(await store.measurementsChangedSince(b.orgId, id, 0)).toBeNull();
+    });
+
     it("writes nothing when any row is bad, and lists the bad rows", async () => {
       const a = await newOrg();
       const { id } = await store.createPlan(a.actor, smallPlan);

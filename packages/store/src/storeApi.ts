@@ -242,6 +242,16 @@ export interface Store {
     planId: string,
     filter?: { nodeId?: string; from?: string; to?: string },
   ): Promise<StoredMeasurement[]>;
+  /**
+   * The actuals the plan's imports wrote after data version `since` (their current values)
+   * and the plan's data version now; null when imports do not account for every version in
+   * between, or the plan is not the organisation's: then read everything.
+   */
+  measurementsChangedSince(
+    orgId: string,
+    planId: string,
+    since: number,
+  ): Promise<{ rows: StoredMeasurement[]; dataVersion: number } | null>;
   measurementHistory(
     orgId: string,
     planId: string,
