@@ -37,7 +37,19 @@ test("sign in, dashboard, tree, and switching to English", async ({ page }) => {
   await expect(kgis.getByText(/万円|億円/).first()).toBeVisible();
   await expect(page.getByRole("region", { name: "営業" })).toBeVisible();
   await expect(page.locator("[data-status]").first()).toHaveText(JA_STATUSES);
+  // Each card has a trend line of the last six months, labelled for screen readers.
+  await expect(page.getByRole("img", { name: "四半期新規売上 の推移（直近 6 か月）" })).toBeVisible();
+  // The linter's findings, and filters by department and owner kept in the URL.
+  await expect(page.getByRole("heading", { name: "プランへの指摘" })).toBeVisible();
   await page.screenshot({ path: `${screenshots}dashboard.png`, fullPage: true });
+  await page.getByLabel("部門", { exact: true }).selectOption({ label: "営業" });
+  await expect(page).toHaveURL(/dept=sales/);
+  await expect(page.getByRole("region", { name: "マーケティング" })).toHaveCount(0);
+  await expect(page.getByRole("region", { name: "営業" })).toBeVisible();
+  await page.getByLabel("担当", { exact: true }).selectOption("field-sales-lead");
+  await expect(page.getByRole("region", { name: "営業" }).getByRole("article")).toHaveCount(1);
+  await page.getByRole("button", { name: "絞り込みを解除" }).click();
+  await expect(page.getByRole("region", { name: "マーケティング" })).toBeVisible();
 
   // Previous and next period.
   const periodHeading = page.locator(".period-label");

@@ -136,7 +136,7 @@ export const lintMessages = defineMessages({
     "A2.missed": (p: Streak) =>
       `${nodeEn(p)} missed its target in each of the last ${p.outcomes.length} ${grainsEn(p.grain)} (${outcomesEn(p.outcomes)}).`,
     "A2.missed.fix": (p: Streak) =>
-      `Review the target${p.owner ? ` with ${p.owner}` : ""}: revise it and record the reason (external, resources, misaligned, other), or change what is done to reach it.`,
+      `Review the target${p.owner ? ` with ${p.owner}` : ""}: revise it and record the reason (external environment, resources, misalignment, other), or change what is done to reach it.`,
     "A2.beaten": (p: Streak & { beat: number }) =>
       `${nodeEn(p)} beat its target by more than ${pctEn(p.beat)} in each of the last ${p.outcomes.length} ${grainsEn(p.grain)} (${outcomesEn(p.outcomes)}): the target may be too easy.`,
     "A2.beaten.fix": (p: Streak & { suggestion: number }) =>
@@ -282,7 +282,7 @@ export const lintMessages = defineMessages({
     "A2.missed": (p: Streak) =>
       `${nodeJa(p)}は直近 ${p.outcomes.length} ${COUNTER_JA[p.grain] ?? p.grain}続けて目標を達成できていません（${outcomesJa(p.outcomes)}）。`,
     "A2.missed.fix": (p: Streak) =>
-      `${p.owner ? `${p.owner} と` : ""}目標を見直してください。固執せず、理由（external・resources・misaligned・other）を記録して目標を修正するか、達成のための施策を変えてください。`,
+      `${p.owner ? `${p.owner} と` : ""}目標を見直してください。固執せず、理由（外部環境の変化・リソース不足・目標のずれ・その他）を記録して目標を修正するか、達成のための施策を変えてください。`,
     "A2.beaten": (p: Streak & { beat: number }) =>
       `${nodeJa(p)}は直近 ${p.outcomes.length} ${COUNTER_JA[p.grain] ?? p.grain}続けて目標を ${pctJa(p.beat)} 以上上回っています（${outcomesJa(p.outcomes)}）。目標が低すぎる可能性があります。`,
     "A2.beaten.fix": (p: Streak & { suggestion: number }) =>

@@ -1,7 +1,15 @@
 import { QueryCache, QueryClient, useQuery } from "@tanstack/react-query";
 import i18n from "i18next";
 import { ApiError, apiRequest } from "./client";
-import type { CheckDocument, Evaluation, PlanFile, PlanNode, PlanSummary, Session } from "./types";
+import type {
+  CheckDocument,
+  Evaluation,
+  PlanFile,
+  PlanNode,
+  PlanSummary,
+  SeriesDocument,
+  Session,
+} from "./types";
 
 const SESSION_KEY = ["session"] as const;
 
@@ -118,4 +126,17 @@ export const useFindings = (planId: string | undefined) =>
     queryKey: ["findings", planId, i18n.language],
     queryFn: ({ signal }) => get<CheckDocument>(`/plans/${encodeURIComponent(planId!)}/findings`, signal),
     enabled: planId !== undefined,
+  });
+
+/** Every node's numbers month by month from `from` to `to` (month ids): the dashboard's trends. */
+export const useSeries = (planId: string | undefined, range: { from: string; to: string } | undefined) =>
+  useQuery({
+    queryKey: ["series", planId, range?.from, range?.to],
+    queryFn: ({ signal }) =>
+      get<SeriesDocument>(
+        `/plans/${encodeURIComponent(planId!)}/series?from=${range!.from}&to=${range!.to}`,
+        signal,
+      ),
+    enabled: planId !== undefined && range !== undefined,
+    placeholderData: (previous) => previous,
   });

@@ -87,3 +87,12 @@ export interface CheckDocument {
     consistent: boolean;
   }[];
 }
+
+/** `GET …/series`: each node's numbers period by period (the fields of an evaluation's node). */
+export interface SeriesDocument {
+  from: string;
+  to: string;
+  asOf: string;
+  periods: string[];
+  nodes: { id: string; points: ({ period: string } & Omit<NodeEvaluation, "id">)[] }[];
+}

@@ -4,6 +4,7 @@ import {
   currentPeriod,
   DEFAULT_CALENDAR,
   type FiscalCalendar,
+  monthsEndingWith,
   type Period,
   parsePeriodId,
   periodId,
@@ -74,5 +75,24 @@ describe("period labels", () => {
     expect(periodLabel(period, "en")).toBe(en);
     expect(periodRangeLabel(period, april, "ja")).toBe(rangeJa);
     expect(periodRangeLabel(period, april, "en")).toBe(rangeEn);
+  });
+});
+
+describe("monthsEndingWith", () => {
+  it("ends with the period's last month, across calendar years", () => {
+    // FY2026-Q3 with an April fiscal year is Oct–Dec 2026: six months back from December.
+    expect(monthsEndingWith({ grain: "quarter", fiscalYear: 2026, quarter: 3 }, 6, april)).toEqual({
+      from: "2026-07",
+      to: "2026-12",
+    });
+    // FY2026 (April 2026 – March 2027), twelve months.
+    expect(monthsEndingWith({ grain: "year", fiscalYear: 2026 }, 12, april)).toEqual({
+      from: "2026-04",
+      to: "2027-03",
+    });
+    expect(monthsEndingWith({ grain: "month", year: 2026, month: 2 }, 3, april)).toEqual({
+      from: "2025-12",
+      to: "2026-02",
+    });
   });
 });

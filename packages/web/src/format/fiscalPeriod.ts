@@ -140,3 +140,14 @@ export function periodRangeLabel(period: Period, calendar: FiscalCalendar, lang:
   const start = sameYear ? EN_MONTHS[monthOf(first) - 1]! : monthLabel(first, lang);
   return `${start} – ${monthLabel(last, lang)}`;
 }
+
+/** The `count` calendar months that end with the period's last month, as month ids (for trends). */
+export function monthsEndingWith(
+  period: Period,
+  count: number,
+  calendar: FiscalCalendar,
+): { from: string; to: string } {
+  const last = firstMonth(period, calendar) + GRAIN_MONTHS[period.grain] - 1;
+  const id = (index: MonthIndex) => `${yearOf(index)}-${String(monthOf(index)).padStart(2, "0")}`;
+  return { from: id(last - count + 1), to: id(last) };
+}

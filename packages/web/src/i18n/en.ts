@@ -67,6 +67,7 @@ export const en: CoreCatalog = {
     noKgis: "This plan has no KGI.",
     noKpis: "This plan has no KPI.",
     noMatchingKpis: "No KPI matches these filters.",
+    createPlan: "Import or create a KPI file in the plan editor",
     filters: "Filter KPIs",
     department: "Department",
     owner: "Owner",
@@ -95,6 +96,6 @@ export const en: CoreCatalog = {
     notFound: "Page not found.",
     backToDashboard: "Back to the dashboard",
     noPlans: "There are no plans yet.",
-    noPlansHint: "Import a KPI file with `shihyo import` and it shows up here.",
+    noPlansHint: "(Scripts: `shihyo import FILE --server URL --token T`.)",
   },
 };

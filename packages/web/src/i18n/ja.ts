@@ -65,6 +65,7 @@ export const ja = {
     noKgis: "このプランには KGI がありません。",
     noKpis: "このプランには KPI がありません。",
     noMatchingKpis: "この条件に合う KPI はありません。",
+    createPlan: "プラン編集で KPI ファイルを取り込む・新しく作る",
     filters: "KPI の絞り込み",
     department: "部門",
     owner: "担当",
@@ -93,6 +94,7 @@ export const ja = {
     notFound: "ページが見つかりません。",
     backToDashboard: "ダッシュボードへ戻る",
     noPlans: "まだプランがありません。",
-    noPlansHint: "KPI ファイルを `shihyo import` で取り込むと、ここに表示されます。",
+    noPlansHint:
+      "（スクリプトからは `shihyo import ファイル --server URL --token トークン` でも取り込めます。）",
   },
 };

@@ -1,15 +1,16 @@
 import { useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearch } from "wouter";
-import { useEvaluation, useFindings, usePlanNodes } from "../api/queries";
+import { useEvaluation, useFindings, usePlanNodes, useSeries } from "../api/queries";
 import type { Finding } from "../api/types";
 import type { PlanAndPeriod } from "../app/usePlanAndPeriod";
 import { PeriodPicker } from "../components/PeriodPicker";
 import { ProgressBar } from "../components/ProgressBar";
+import { Sparkline } from "../components/Sparkline";
 import { Empty, LoadError, Loading } from "../components/StateMessage";
 import { StatusBadge } from "../components/StatusBadge";
 import { KpiLink } from "../features/detail/KpiLink";
-import { periodId } from "../format/fiscalPeriod";
+import { monthsEndingWith, periodId } from "../format/fiscalPeriod";
 import { formatProgress, formatValue } from "../format/formatValue";
 import { statusLabel } from "../format/statusLabel";
 import type { Lang } from "../i18n/catalog";
@@ -35,6 +36,16 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
   const nodes = usePlanNodes(plan?.id);
   const evaluation = useEvaluation(plan?.id, id);
   const findings = useFindings(plan?.id);
+  const trendMonths = period?.grain === "year" ? 12 : 6;
+  const trendRange = useMemo(
+    () => (period && calendar ? monthsEndingWith(period, trendMonths, calendar) : undefined),
+    [period, calendar, trendMonths],
+  );
+  const series = useSeries(plan?.id, trendRange);
+  const trends = useMemo(
+    () => new Map(series.data?.nodes.map((n) => [n.id, n.points.map((p) => p.actual)])),
+    [series.data],
+  );
   const search = useSearch();
   const [location, navigate] = useLocation();
   const params = useMemo(() => new URLSearchParams(search), [search]);
@@ -44,7 +55,16 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
   if (selection.error) return <LoadError error={selection.error} onRetry={selection.refetch} />;
   if (selection.isPending) return <Loading />;
   if (!plan || !period || !calendar)
-    return <Empty title={t("common.noPlans")}>{t("common.noPlansHint")}</Empty>;
+    return (
+      <>
+        <div className="page-head">
+          <h1>{t("dashboard.title")}</h1>
+        </div>
+        <Empty title={t("common.noPlans")}>
+          <Link href="/plan">{t("dashboard.createPlan")}</Link> {t("common.noPlansHint")}
+        </Empty>
+      </>
+    );
 
   const views = joinNumbers(nodes.data ?? [], evaluation.data);
   const kgis = views.filter((v) => v.node.role === "kgi");
@@ -82,7 +102,7 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
               <ul className="kgi-grid">
                 {kgis.map((view) => (
                   <li key={view.node.id}>
-                    <KgiCard view={view} lang={lang} />
+                    <KgiCard view={view} lang={lang} trend={trends.get(view.node.id)} />
                   </li>
                 ))}
               </ul>
@@ -105,7 +125,7 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
                 <ul className="kpi-grid">
                   {members.map((view) => (
                     <li key={view.node.id}>
-                      <KpiCard view={view} lang={lang} />
+                      <KpiCard view={view} lang={lang} trend={trends.get(view.node.id)} />
                     </li>
                   ))}
                 </ul>
@@ -209,7 +229,10 @@ function FindingsSection({
       ) : (
         <ul className="finding-list">
           {shown.map((f) => (
-            <li key={`${f.rule}-${f.node}-${f.period}-${f.message}`} className={`finding finding-${f.severity}`}>
+            <li
+              key={`${f.rule}-${f.node}-${f.period}-${f.message}`}
+              className={`finding finding-${f.severity}`}
+            >
               <span className="finding-severity">
                 <span aria-hidden="true">
                   {f.severity === "error" ? "✖" : f.severity === "warning" ? "▲" : "ℹ"}
@@ -239,6 +262,25 @@ function FindingsSection({
         <p className="muted">{t("dashboard.findingsMore", { count: total - shown.length })}</p>
       )}
     </section>
+  );
+}
+
+interface CardProps {
+  view: NodeView;
+  lang: Lang;
+  /** Actuals of the recent months, oldest first. */
+  trend: readonly (number | null)[] | undefined;
+}
+
+/** The card's trend line, labelled with what it shows. */
+function Trend({ view, trend }: { view: NodeView; trend: readonly (number | null)[] | undefined }) {
+  const { t } = useTranslation();
+  if (!trend) return null;
+  return (
+    <Sparkline
+      values={trend}
+      label={t("dashboard.trend", { name: view.node.name ?? view.node.id, count: trend.length })}
+    />
   );
 }
 
@@ -290,7 +332,7 @@ function NodeProgress({ view, lang }: { view: NodeView; lang: Lang }) {
   );
 }
 
-function KgiCard({ view, lang }: { view: NodeView; lang: Lang }) {
+function KgiCard({ view, lang, trend }: CardProps) {
   const { t } = useTranslation();
   const numbers = view.numbers;
   const unit = view.node.unit;
@@ -327,11 +369,12 @@ function KgiCard({ view, lang }: { view: NodeView; lang: Lang }) {
         </div>
       </dl>
       <NodeProgress view={view} lang={lang} />
+      <Trend view={view} trend={trend} />
     </article>
   );
 }
 
-function KpiCard({ view, lang }: { view: NodeView; lang: Lang }) {
+function KpiCard({ view, lang, trend }: CardProps) {
   const { t } = useTranslation();
   const numbers = view.numbers;
   return (
@@ -357,6 +400,7 @@ function KpiCard({ view, lang }: { view: NodeView; lang: Lang }) {
         <NodeProgress view={view} lang={lang} />
         <span className="progress-text">{formatProgress(numbers?.progress ?? null, lang)}</span>
       </div>
+      <Trend view={view} trend={trend} />
     </article>
   );
 }
