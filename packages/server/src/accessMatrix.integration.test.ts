@@ -105,6 +105,34 @@ const CASES: RouteCase[] = [
     prepare: async () => ({ url: "/api/v1/session" }),
   },
   {
+    method: "PATCH",
+    path: "/api/v1/session/user",
+    min: "viewer",
+    scope: "org",
+    ok: 200,
+    prepare: async () => ({ url: "/api/v1/session/user", ...json({ locale: null }) }),
+  },
+  {
+    // The same password again: the other cases keep signing in with it.
+    method: "POST",
+    path: "/api/v1/session/password",
+    min: "viewer",
+    scope: "org",
+    ok: 204,
+    prepare: async () => ({
+      url: "/api/v1/session/password",
+      ...json({ currentPassword: PASSWORD, newPassword: PASSWORD }),
+    }),
+  },
+  {
+    method: "DELETE",
+    path: "/api/v1/sessions",
+    min: "viewer",
+    scope: "org",
+    ok: 200,
+    prepare: async () => ({ url: "/api/v1/sessions" }),
+  },
+  {
     method: "GET",
     path: "/api/v1/orgs/current",
     min: "viewer",

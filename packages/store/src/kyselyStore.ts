@@ -68,6 +68,15 @@ export class KyselyStore implements Store {
   countUsers() {
     return organizations.countUsers(this.ctx);
   }
+  updateUser(actor: Actor, input: { name?: string; locale?: "ja" | "en" | null }) {
+    return organizations.updateUser(this.ctx, actor, input);
+  }
+  getPasswordHash(userId: string) {
+    return organizations.getPasswordHash(this.ctx, userId);
+  }
+  setPassword(actor: Actor, input: { passwordHash: string; keepSessionId: string }) {
+    return organizations.setPassword(this.ctx, actor, input);
+  }
   createFirstOwner(input: Parameters<Store["createFirstOwner"]>[0]) {
     return organizations.createFirstOwner(this.ctx, input);
   }
@@ -95,6 +104,9 @@ export class KyselyStore implements Store {
   }
   deleteSession(id: string) {
     return sessions.deleteSession(this.ctx, id);
+  }
+  deleteOtherSessions(actor: Actor, keepSessionId: string) {
+    return sessions.deleteOtherSessions(this.ctx, actor, keepSessionId);
   }
   deleteExpiredSessions() {
     return sessions.deleteExpiredSessions(this.ctx);

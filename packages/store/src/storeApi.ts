@@ -170,6 +170,15 @@ export interface Store {
   }): Promise<User>;
   getUserByEmail(email: string): Promise<(User & { passwordHash: string }) | null>;
   getUser(id: string): Promise<User | null>;
+  /** Changes the actor's own name and preferred language (audited in the actor's organisation). */
+  updateUser(actor: Actor, input: { name?: string; locale?: "ja" | "en" | null }): Promise<User>;
+  /** The user's stored password hash (to check a current password), or null when unknown. */
+  getPasswordHash(userId: string): Promise<string | null>;
+  /**
+   * Sets the actor's password and ends every other session of theirs (in any organisation);
+   * the session `keepSessionId` stays. Answers how many sessions ended.
+   */
+  setPassword(actor: Actor, input: { passwordHash: string; keepSessionId: string }): Promise<number>;
   /** How many users the database has (none: the first run, see createFirstOwner). */
   countUsers(): Promise<number>;
   /**
@@ -190,6 +199,8 @@ export interface Store {
   createSession(input: { userId: string; orgId: string; ttlSeconds: number }): Promise<Session>;
   getSession(id: string): Promise<Session | null>;
   deleteSession(id: string): Promise<void>;
+  /** Ends every session of the actor's user except `keepSessionId` ("sign out everywhere else"); answers how many. */
+  deleteOtherSessions(actor: Actor, keepSessionId: string): Promise<number>;
   /** Removes every expired session (added: for a periodic clean-up job); answers how many. */
   deleteExpiredSessions(): Promise<number>;
   /** Counts a login attempt for a key (e-mail or IP) in a fixed window; answers the count so far. */

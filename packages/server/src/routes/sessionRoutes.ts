@@ -1,9 +1,13 @@
 import type { Actor, Store } from "@shihyo/store";
+import type { FastifyRequest } from "fastify";
+import { z } from "zod";
 import { CSRF_HEADER, SESSION_COOKIE } from "../auth/authenticate.js";
 import { actorOf } from "../auth/requestAuth.js";
+import { accountHolder, changePassword, endOtherSessions, updateAccount } from "../commands/account.js";
 import { login } from "../commands/login.js";
 import type { App, RouteDeps } from "./app.js";
 import { loginBody, organizationSchema, renameOrganizationBody, sessionSchema } from "./schemas.js";
+import { setSessionCookie } from "./setupRoutes.js";
 
 /**
  * The actor's organisation. The store looks organisations up by user, so a token (no
@@ -13,6 +17,33 @@ export async function currentOrganization(store: Store, actor: Actor) {
   const org = await store.getOrganization(actor.orgId);
   return { id: actor.orgId, slug: org?.slug ?? null, name: org?.name ?? null, role: actor.role };
 }
+
+/** The answer of GET /session: who is calling, in which organisation, and the CSRF token. */
+async function sessionDocument(store: Store, request: FastifyRequest) {
+  const actor = actorOf(request);
+  const session = request.auth?.session ?? null;
+  return {
+    user: actor.userId ? await store.getUser(actor.userId) : null,
+    org: await currentOrganization(store, actor),
+    role: actor.role,
+    csrfToken: session?.csrfToken ?? null,
+    expiresAt: session?.expiresAt ?? null,
+    via: request.auth!.via,
+  };
+}
+
+// Lengths are checked by the account command, so that its messages are in ja and en.
+const updateAccountBody = z.object({
+  name: z.string().max(10_000).optional(),
+  locale: z.enum(["ja", "en"]).nullable().optional().meta({ description: "null: follow the browser" }),
+});
+const changePasswordBody = z.object({
+  currentPassword: z.string().max(1024),
+  newPassword: z.string().max(10_000).meta({ description: "at least 8 characters" }),
+});
+const endedSessionsSchema = z.object({
+  ended: z.number().int().meta({ description: "how many other sessions were ended" }),
+});
 
 export function sessionRoutes(app: App, { store, config }: RouteDeps): void {
   const tags = ["session"];
@@ -30,13 +61,7 @@ export function sessionRoutes(app: App, { store, config }: RouteDeps): void {
     async (request, reply) => {
       const { email, password, org } = request.body;
       const signedIn = await login({ store, config, email, password, orgSlug: org, ip: request.ip });
-      reply.setCookie(SESSION_COOKIE, signedIn.session.id, {
-        httpOnly: true,
-        sameSite: "lax",
-        secure: config.secureCookies,
-        path: "/",
-        expires: new Date(signedIn.session.expiresAt),
-      });
+      setSessionCookie(reply, config, signedIn.session);
       return {
         user: signedIn.user,
         org: { ...signedIn.org, role: signedIn.role },
@@ -58,18 +83,7 @@ export function sessionRoutes(app: App, { store, config }: RouteDeps): void {
         response: { 200: sessionSchema },
       },
     },
-    async (request) => {
-      const actor = actorOf(request);
-      const session = request.auth?.session ?? null;
-      return {
-        user: actor.userId ? await store.getUser(actor.userId) : null,
-        org: await currentOrganization(store, actor),
-        role: actor.role,
-        csrfToken: session?.csrfToken ?? null,
-        expiresAt: session?.expiresAt ?? null,
-        via: request.auth!.via,
-      };
-    },
+    async (request) => sessionDocument(store, request),
   );
 
   app.delete(
@@ -80,6 +94,60 @@ export function sessionRoutes(app: App, { store, config }: RouteDeps): void {
       if (session) await store.deleteSession(session.id);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
       return reply.code(204).send();
+    },
+  );
+
+  // The signed-in person's own account. Session only: an API token has no password or sessions.
+  app.patch(
+    "/api/v1/session/user",
+    {
+      config: { access: "viewer" },
+      schema: {
+        tags,
+        summary: "Change your own name and preferred language (signed-in users; not API tokens)",
+        body: updateAccountBody,
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request) => {
+      const { actor } = accountHolder(request.auth);
+      await updateAccount({ store, actor, input: request.body });
+      return sessionDocument(store, request);
+    },
+  );
+
+  app.post(
+    "/api/v1/session/password",
+    {
+      config: { access: "viewer" },
+      schema: {
+        tags,
+        summary:
+          "Change your own password; every other session of yours ends, this one stays (not API tokens)",
+        body: changePasswordBody,
+      },
+    },
+    async (request, reply) => {
+      const { actor, session } = accountHolder(request.auth);
+      const { currentPassword, newPassword } = request.body;
+      await changePassword({ store, config, actor, session, currentPassword, newPassword, ip: request.ip });
+      return reply.code(204).send();
+    },
+  );
+
+  app.delete(
+    "/api/v1/sessions",
+    {
+      config: { access: "viewer" },
+      schema: {
+        tags,
+        summary: "Sign out everywhere else: end every session of yours but this one (not API tokens)",
+        response: { 200: endedSessionsSchema },
+      },
+    },
+    async (request) => {
+      const { actor, session } = accountHolder(request.auth);
+      return { ended: await endOtherSessions({ store, actor, session }) };
     },
   );
 

@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import type { Actor, Membership, Organization, Role, User } from "../storeApi.js";
 import { StoreError } from "../storeError.js";
 import { atomic, audit, type Context, newId, nowIso } from "./context.js";
+import { endOtherSessions } from "./sessions.js";
 
 export async function createOrganization(
   ctx: Context,
@@ -206,6 +207,82 @@ export async function getUser(ctx: Context, id: string): Promise<User | null> {
     .where("id", "=", id)
     .executeTakeFirst();
   return row ? toUser(row) : null;
+}
+
+/** The actor's own user: a token has none, and the server refuses it before the store. */
+function ownUserId(actor: Actor): string {
+  if (actor.userId === null) throw new Error("Only a signed-in user has an account to change.");
+  return actor.userId;
+}
+
+export async function updateUser(
+  ctx: Context,
+  actor: Actor,
+  input: { name?: string; locale?: "ja" | "en" | null },
+): Promise<User> {
+  const userId = ownUserId(actor);
+  return atomic(ctx, async (tx) => {
+    const before = await getUser(tx, userId);
+    if (!before) throw new StoreError("not_found", { entity: "user", id: userId });
+    const after: User = {
+      ...before,
+      ...(input.name !== undefined ? { name: input.name } : {}),
+      ...(input.locale !== undefined ? { locale: input.locale } : {}),
+    };
+    if (after.name === before.name && after.locale === before.locale) return before;
+    await tx.db
+      .updateTable("users")
+      .set({ name: after.name, locale: after.locale })
+      .where("id", "=", userId)
+      .execute();
+    const detail: Record<string, unknown> = {};
+    if (after.name !== before.name) detail.name = { from: before.name, to: after.name };
+    if (after.locale !== before.locale) detail.locale = { from: before.locale, to: after.locale };
+    await audit(tx, actor, {
+      orgId: actor.orgId,
+      action: "user.update",
+      entity: "user",
+      entityId: userId,
+      detail,
+    });
+    return after;
+  });
+}
+
+export async function getPasswordHash(ctx: Context, userId: string): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom("users")
+    .select("password_hash")
+    .where("id", "=", userId)
+    .executeTakeFirst();
+  return row?.password_hash ?? null;
+}
+
+export async function setPassword(
+  ctx: Context,
+  actor: Actor,
+  input: { passwordHash: string; keepSessionId: string },
+): Promise<number> {
+  const userId = ownUserId(actor);
+  return atomic(ctx, async (tx) => {
+    const updated = await tx.db
+      .updateTable("users")
+      .set({ password_hash: input.passwordHash })
+      .where("id", "=", userId)
+      .executeTakeFirst();
+    if (Number(updated.numUpdatedRows) === 0)
+      throw new StoreError("not_found", { entity: "user", id: userId });
+    // Whoever else holds a session (perhaps the reason for the change) is signed out.
+    const ended = await endOtherSessions(tx, actor, input.keepSessionId);
+    await audit(tx, actor, {
+      orgId: actor.orgId,
+      action: "user.password",
+      entity: "user",
+      entityId: userId,
+      detail: { endedSessions: ended },
+    });
+    return ended;
+  });
 }
 
 export async function addMembership(

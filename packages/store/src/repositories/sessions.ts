@@ -1,6 +1,6 @@
 import { sql } from "kysely";
-import type { Session } from "../storeApi.js";
-import { type Context, newSecret, nowIso, sha256 } from "./context.js";
+import type { Actor, Session } from "../storeApi.js";
+import { atomic, audit, type Context, newSecret, nowIso, sha256 } from "./context.js";
 
 /**
  * Sessions live in the database so that every app instance sees them. The id is a bearer
@@ -49,6 +49,40 @@ export async function getSession(ctx: Context, id: string): Promise<Session | nu
 
 export async function deleteSession(ctx: Context, id: string): Promise<void> {
   await ctx.db.deleteFrom("sessions").where("id_hash", "=", sha256(id)).execute();
+}
+
+/**
+ * Ends every session of the actor's user but one (in every organisation: a password is the
+ * user's, not a membership's); answers how many. Audited in the actor's organisation.
+ */
+export async function deleteOtherSessions(
+  ctx: Context,
+  actor: Actor,
+  keepSessionId: string,
+): Promise<number> {
+  return atomic(ctx, async (tx) => {
+    const ended = await endOtherSessions(tx, actor, keepSessionId);
+    await audit(tx, actor, {
+      orgId: actor.orgId,
+      action: "session.end_others",
+      entity: "user",
+      entityId: actor.userId!,
+      detail: { ended },
+    });
+    return ended;
+  });
+}
+
+/** The deletion itself, without an audit entry (a password change records its own). */
+export async function endOtherSessions(ctx: Context, actor: Actor, keepSessionId: string): Promise<number> {
+  // The server refuses tokens before this; a token has no sessions (nor a password).
+  if (actor.userId === null) throw new Error("Only a signed-in user has sessions to end.");
+  const result = await ctx.db
+    .deleteFrom("sessions")
+    .where("user_id", "=", actor.userId)
+    .where("id_hash", "<>", sha256(keepSessionId))
+    .executeTakeFirst();
+  return Number(result.numDeletedRows);
 }
 
 /** Removes every expired session; answers how many. */
