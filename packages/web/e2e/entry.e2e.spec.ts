@@ -70,17 +70,21 @@ test("data entry: type and paste into the grid, save, see the dashboard change; 
   const visitors = gridRow(page, "Webサイト訪問数");
   const todayCell = visitors.locator("td.today");
   await expect.poll(() => cellText(todayCell)).toMatch(/\d/);
-  const yesterdayCell = todayCell.locator("xpath=preceding-sibling::td[1]");
+  // The other cell typed into: yesterday's, or tomorrow's on the first day of a quarter.
+  const firstDayOfQuarter = (await todayCell.getAttribute("data-column")) === "0";
+  const otherCell = todayCell.locator(
+    firstDayOfQuarter ? "xpath=following-sibling::td[1]" : "xpath=preceding-sibling::td[1]",
+  );
   const oldToday = numberOf(await cellText(todayCell));
-  const oldYesterday = numberOf(await cellText(yesterdayCell));
+  const oldOther = numberOf(await cellText(otherCell));
 
-  // Keyboard: click today's cell, ← to yesterday, type a Japanese-style number, Tab back to
-  // today, type a wrong value and see it refused on the cell, fix it, Enter.
+  // Keyboard: click today's cell, ← to yesterday (→ to tomorrow), type a Japanese-style
+  // number, Tab (Shift+Tab) back to today, type a wrong value and see it refused on the cell, fix it, Enter.
   await todayCell.click();
-  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press(firstDayOfQuarter ? "ArrowRight" : "ArrowLeft");
   await expect(page.getByRole("textbox", { name: /Webサイト訪問数/ })).toBeFocused();
   await page.keyboard.type("1,234");
-  await page.keyboard.press("Tab");
+  await page.keyboard.press(firstDayOfQuarter ? "Shift+Tab" : "Tab");
   await page.keyboard.type("12x");
   // Checked as it is typed: the text box and its cell are marked, the message says why.
   const box = page.getByRole("textbox", { name: /Webサイト訪問数/ });
@@ -99,48 +103,61 @@ test("data entry: type and paste into the grid, save, see the dashboard change; 
   await expect.poll(() => cellText(todayCell)).toBe(ja(oldToday));
   await page.keyboard.type("5000");
   await page.keyboard.press("Enter");
-  await expect(yesterdayCell).toHaveClass(/dirty/);
+  await expect(otherCell).toHaveClass(/dirty/);
   await expect(todayCell).toHaveClass(/dirty/);
   await expect(page.getByText("未保存の変更 2 件")).toBeVisible();
 
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toHaveText(
-    "保存しました：新規 0 件・更新 2 件・変更なし 0 件",
+    firstDayOfQuarter
+      ? "保存しました：新規 1 件・更新 1 件・変更なし 0 件"
+      : "保存しました：新規 0 件・更新 2 件・変更なし 0 件",
   );
   await expect(page.getByText("未保存の変更はありません")).toBeVisible();
   await expect.poll(() => cellText(todayCell)).toBe("5,000");
-  await expect.poll(() => cellText(yesterdayCell)).toBe("1,234");
+  await expect.poll(() => cellText(otherCell)).toBe("1,234");
 
   // The dashboard shows the new quarter total: the two days' old values out, the new ones in.
   await page.getByRole("link", { name: "ダッシュボード" }).click();
-  const expected = before - oldToday - oldYesterday + 5000 + 1234;
+  // (A day after today is not counted yet.)
+  const expected = before - oldToday + 5000 + (firstDayOfQuarter ? 0 : 1234 - oldOther);
   await expect(page.getByRole("article", { name: "Webサイト訪問数" }).locator(".figure-main")).toHaveText(
     ja(expected),
   );
 
-  // Paste a 2 × 2 block from a spreadsheet at releases' cell of yesterday: releases and
-  // production bugs (the next row), yesterday and today.
+  // Paste a 2 × 2 block from a spreadsheet at releases' cell of yesterday (today on a
+  // quarter's first day): releases and production bugs (the next row), two days.
   await page.getByRole("link", { name: "データ入力" }).click();
   await page.getByRole("button", { name: "日", exact: true }).click();
   const releases = gridRow(page, "主要機能リリース数");
   const bugs = gridRow(page, "本番バグ件数");
-  await releases.locator("td.today").locator("xpath=preceding-sibling::td[1]").click();
+  await (firstDayOfQuarter
+    ? releases.locator("td.today")
+    : releases.locator("td.today").locator("xpath=preceding-sibling::td[1]")
+  ).click();
   await page.evaluate(() => navigator.clipboard.writeText("7\t8\r\n9\t10\r\n"));
   await page.keyboard.press("Control+V");
   await expect(page.getByRole("status").filter({ hasText: "貼り付け" })).toContainText(
     "4 セルを貼り付けました",
   );
   // Unsaved cells say so in words too (for screen readers), not by their colour alone.
-  await expect.poll(() => cellText(releases.locator("td.today"))).toBe("8 (未保存)");
-  await expect.poll(() => cellText(bugs.locator("td.today"))).toBe("10 (未保存)");
+  await expect
+    .poll(() => cellText(releases.locator("td.today")))
+    .toBe(firstDayOfQuarter ? "7 (未保存)" : "8 (未保存)");
+  await expect
+    .poll(() => cellText(bugs.locator("td.today")))
+    .toBe(firstDayOfQuarter ? "9 (未保存)" : "10 (未保存)");
   await expect(page.getByText("未保存の変更 4 件")).toBeVisible();
   await page.getByRole("button", { name: "保存" }).click();
   await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toContainText("保存しました");
   await expect(page.getByText("未保存の変更はありません")).toBeVisible();
 
   // A CSV with a bad value on line 3: refused with the line, the value and why; nothing written.
-  const firstDay = "2026-10-01";
-  const secondDay = "2026-10-02";
+  // Two days a month ago (in Tokyo), inside the demo's year of data whenever the test runs.
+  const daysAgo = (days: number) =>
+    new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(Date.now() - days * 86_400_000);
+  const firstDay = daysAgo(31);
+  const secondDay = daysAgo(30);
   const storedFirst = await storedValue(page, "visitors", firstDay);
   const bad = ["node,period,value", `visitors,${firstDay},999999`, `visitors,${secondDay},たくさん`, ""].join(
     "\n",

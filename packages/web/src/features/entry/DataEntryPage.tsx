@@ -180,7 +180,8 @@ function EntryWorkspace({
   const signedOut = () => client.setQueryData(["session"], null);
 
   async function save() {
-    const { rows: toSend, problems } = rowsToSave(drafts, measured, storedValues);
+    const sent = drafts;
+    const { rows: toSend, problems } = rowsToSave(sent, measured, storedValues);
     if (problems.length > 0) {
       setNotice({ kind: "error", text: t("entry.grid.fixFirst", { count: problems.length }) });
       return;
@@ -195,10 +196,11 @@ function EntryWorkspace({
         dryRun: false,
         csrfToken: session.csrfToken,
       });
-      setDrafts((current) => withoutSaved(current, toSend));
       setServerProblems(new Map());
       setNotice({ kind: "ok", text: t("entry.grid.saved", { ...result }) });
+      // The saved cells keep showing what was typed until the stored values are read back.
       await refreshAfterWrite(client);
+      setDrafts((current) => withoutSaved(current, sent, toSend));
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) signedOut();
       // The server names rows by their place in what was sent: `rows[3].value`.
@@ -322,7 +324,7 @@ function EntryWorkspace({
           </p>
         ) : (
           <EntryGrid
-            key={`${grain} ${shownPeriod}`}
+            key={`${grain} ${shownPeriod} ${filter}`}
             caption={t("entry.grid.caption", { period: periodName, grain: t(`entry.grains.${grain}`) })}
             nodes={rows}
             columns={columns}

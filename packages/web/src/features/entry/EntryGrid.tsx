@@ -8,6 +8,7 @@ import {
   useEffect,
   useId,
   useLayoutEffect,
+  useMemo,
   useRef,
   useState,
 } from "react";
@@ -95,13 +96,17 @@ export function EntryGrid(props: EntryGridProps) {
   const node = nodes[row];
   const period = columns[column];
 
-  // Opens on today's column (the grid is remounted for another period or grain).
+  // Opens on today's column (the grid is remounted for another period, grain or set of rows).
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
   useLayoutEffect(() => {
     const box = scroller.current;
     const cell = box?.querySelector<HTMLElement>(`[data-column="${props.startColumn}"]`);
     const header = box?.querySelector<HTMLElement>("th[scope=row]");
-    if (box && cell) box.scrollLeft = Math.max(0, cell.offsetLeft - (header?.offsetWidth ?? 0) - 8);
+    if (!box || !cell) return;
+    const offset = cell.getBoundingClientRect().left - box.getBoundingClientRect().left;
+    // Today a little right of the middle: the days just before it are the ones usually entered.
+    const fixed = header?.offsetWidth ?? 0;
+    box.scrollLeft = Math.max(0, box.scrollLeft + offset - fixed - (box.clientWidth - fixed) * 0.6);
   }, []);
 
   const isEditing = editing !== null;
@@ -317,28 +322,7 @@ export function EntryGrid(props: EntryGridProps) {
           <caption id={captionId} className="visually-hidden">
             {props.caption}
           </caption>
-          <thead>
-            <tr>
-              <th scope="col" className="entry-kpi-head">
-                {t("entry.grid.kpi")}
-              </th>
-              {columns.map((c) => (
-                <th
-                  key={c.id}
-                  scope="col"
-                  title={c.long}
-                  className={c.today ? "today" : c.future ? "future" : undefined}
-                >
-                  <span className="visually-hidden">{c.long}</span>
-                  <span aria-hidden="true">
-                    {c.label}
-                    {c.sub && <span className="column-sub">{c.sub}</span>}
-                  </span>
-                  {c.today && <span className="today-tag">{t("entry.grid.today")}</span>}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          <GridHead columns={columns} />
           <tbody>
             {nodes.map((n, r) => (
               <GridRow
@@ -377,6 +361,34 @@ export function EntryGrid(props: EntryGridProps) {
   );
 }
 
+const GridHead = memo(function GridHead({ columns }: { columns: readonly PeriodColumn[] }) {
+  const { t } = useTranslation();
+  return (
+    <thead>
+      <tr>
+        <th scope="col" className="entry-kpi-head">
+          {t("entry.grid.kpi")}
+        </th>
+        {columns.map((c) => (
+          <th
+            key={c.id}
+            scope="col"
+            title={c.long}
+            className={c.today ? "today" : c.future ? "future" : undefined}
+          >
+            <span className="visually-hidden">{c.long}</span>
+            <span aria-hidden="true">
+              {c.label}
+              {c.sub && <span className="column-sub">{c.sub}</span>}
+            </span>
+            {c.today && <span className="today-tag">{t("entry.grid.today")}</span>}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  );
+});
+
 interface GridRowProps {
   node: EntryNode;
   rowIndex: number;
@@ -404,6 +416,12 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
   const problemText = useProblemText();
   const { node, columns, stored, draftRow, serverProblems, lang, activeColumn, editing } = props;
   const name = node.name ?? node.id;
+  // What each cell shows, worked out again only when the row's values change (not on every move).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: storedRow and draftRow are what change
+  const states = useMemo(
+    () => columns.map((c) => cellState(node, c.id, stored, draftRow?.[c.id], lang)),
+    [node, columns, props.storedRow, draftRow, lang],
+  );
   return (
     <tr>
       <th scope="row" className="entry-kpi">
@@ -416,7 +434,7 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
       {columns.map((c, index) => {
         const draft = draftRow?.[c.id];
         const active = index === activeColumn;
-        const state = cellState(node, c.id, stored, active && editing ? editing.text : draft, lang);
+        const state = active && editing ? cellState(node, c.id, stored, editing.text, lang) : states[index]!;
         const serverProblem = serverProblems.get(cellKey(node.id, c.id));
         const problem = state.check
           ? problemText(state.check, active && editing ? editing.text : (draft ?? ""), node.unit, lang)

@@ -77,13 +77,17 @@ describe("drafts", () => {
     ]);
   });
 
-  it("a save clears the drafts it carried, and keeps the rest", () => {
-    const drafts: Drafts = { visitors: { "2026-11-03": "x", "2026-11-04": "7" }, cvr: { "2026-10": "2" } };
-    expect(
-      withoutSaved(drafts, [
-        { node: "visitors", period: "2026-11-04", value: 7 },
-        { node: "cvr", period: "2026-10", value: 0.02 },
-      ]),
-    ).toEqual({ visitors: { "2026-11-03": "x" } });
+  it("a save clears the drafts it carried, and keeps the rest and those typed again meanwhile", () => {
+    const sent: Drafts = {
+      visitors: { "2026-11-03": "x", "2026-11-04": "7", "2026-11-05": "8" },
+      cvr: { "2026-10": "2" },
+    };
+    const now: Drafts = { ...sent, visitors: { ...sent.visitors, "2026-11-05": "9" } };
+    const saved = [
+      { node: "visitors", period: "2026-11-04", value: 7 },
+      { node: "visitors", period: "2026-11-05", value: 8 },
+      { node: "cvr", period: "2026-10", value: 0.02 },
+    ];
+    expect(withoutSaved(now, sent, saved)).toEqual({ visitors: { "2026-11-03": "x", "2026-11-05": "9" } });
   });
 });

@@ -92,12 +92,15 @@ export function rowsToSave(
   return { rows, problems };
 }
 
-/** The drafts left after a save: those the save did not carry. */
-export function withoutSaved(drafts: Drafts, saved: readonly SaveRow[]): Drafts {
+/**
+ * The drafts left after a save: those it did not carry, and those typed again while it ran
+ * (`sent` is the drafts as they were sent).
+ */
+export function withoutSaved(drafts: Drafts, sent: Drafts, saved: readonly SaveRow[]): Drafts {
   let next = drafts;
   for (const row of saved) {
     const cells = next[row.node];
-    if (!cells || !(row.period in cells)) continue;
+    if (!cells || !(row.period in cells) || cells[row.period] !== sent[row.node]?.[row.period]) continue;
     const { [row.period]: _saved, ...others } = cells;
     const { [row.node]: _node, ...rest } = next;
     next = Object.keys(others).length === 0 ? rest : { ...rest, [row.node]: others };
