@@ -1,10 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import writeExcelFile from "write-excel-file/node";
 import { dialects, expectProblem, startServer, TEMPLATES, type TestServer } from "../test/harness.js";
 
 const SAAS = readFileSync(join(TEMPLATES, "saas.yaml"), "utf8");
 const DEMO_CSV = readFileSync(join(TEMPLATES, "saas.demo.csv"));
+const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 describe.each(dialects())("measurements on %s", (dialect) => {
   let server: TestServer;
@@ -216,6 +218,22 @@ describe.each(dialects())("measurements on %s", (dialect) => {
       unchanged: 2,
     });
     expect(await snapshot()).toEqual(before);
+  });
+
+  it("dry run of an XLSX file: the same counts as its import", async () => {
+    const sheet = await writeExcelFile(
+      [
+        [{ value: "node" }, { value: "period" }, { value: "value" }],
+        [{ value: "deal_size" }, { value: "2027-06" }, { value: 540_000 }],
+        [{ value: "revenue" }, { value: "2026-04" }, { value: demoValue("revenue", "2026-04") }],
+      ],
+      { sheet: "data" },
+    ).toBuffer();
+    const before = await snapshot();
+    const dry = await post(sheet, XLSX, "editor", "?dryRun=true");
+    expect(dry.json()).toMatchObject({ dryRun: true, inserted: 1, updated: 0, unchanged: 1, rows: 2 });
+    expect(await snapshot()).toEqual(before);
+    expect((await post(sheet, XLSX)).json()).toMatchObject({ inserted: 1, updated: 0, unchanged: 1 });
   });
 
   it("dry run rejects exactly as the import does, every bad row listed, nothing written", async () => {
