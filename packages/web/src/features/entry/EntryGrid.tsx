@@ -271,14 +271,17 @@ export function EntryGrid(props: EntryGridProps) {
   const onCellMouseDown = useCallback(
     (event: MouseEvent<HTMLTableElement>) => {
       const cell = (event.target as HTMLElement).closest<HTMLElement>("td[data-column]");
-      if (!cell || cell.querySelector("input") === event.target) return;
-      event.preventDefault();
+      if (!cell) return;
       const { editing: e } = latest.current;
+      // Inside the cell being edited a click places the caret; anywhere else it selects a cell.
+      if (e && cell.contains(event.target as Node) && cell.querySelector("input") === event.target) return;
+      event.preventDefault();
       if (e) commit(e.text);
       focusWithin.current = true;
       setEditing(null);
       setActive({ row: Number(cell.dataset.row), column: Number(cell.dataset.column) });
       input.current?.focus({ preventScroll: true });
+      input.current?.select();
     },
     [commit],
   );
