@@ -24,7 +24,7 @@ describe.each(DIALECTS)("opening the store on %s", (dialect) => {
       const first: string[] = [];
       const store = await openStore({ ...database.target, onProgress: (m) => first.push(m) });
       expect(store.dialect).toBe(dialect);
-      expect(first).toEqual(["migrating 0001_initial…"]);
+      expect(first).toEqual(["migrating 0001_initial…", "migrating 0001_import_data_version…"]);
       await store.createOrganization({ slug: "kept", name: "Kept" });
       await store.close();
 
@@ -49,12 +49,15 @@ describe.skipIf(!withPostgres)("PostgreSQL: instances starting together", () => 
     const stores = await Promise.all(
       [1, 2, 3].map(() => openStore({ ...database.target, onProgress: (m) => progress.push(m) })),
     );
-    expect(progress).toEqual(["migrating 0001_initial…"]);
+    expect(progress).toEqual(["migrating 0001_initial…", "migrating 0001_import_data_version…"]);
     const client = new pg.Client({ connectionString: database.target.url });
     await client.connect();
-    const applied = await client.query("select name from kysely_migration");
+    const applied = await client.query("select name from kysely_migration order by name");
     await client.end();
-    expect(applied.rows).toEqual([{ name: "2026_11_23_0001_initial" }]);
+    expect(applied.rows).toEqual([
+      { name: "2026_11_23_0001_initial" },
+      { name: "2026_11_24_0001_import_data_version" },
+    ]);
     // All three work on the same data.
     await stores[0]!.createOrganization({ slug: "shared", name: "Shared" });
     expect(await stores[2]!.countOrganizations()).toBe(1);
