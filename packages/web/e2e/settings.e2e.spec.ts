@@ -46,6 +46,7 @@ test("settings: organisation, API token shown once, members, language, calendar"
     // The table of contents leads to each section.
     const toc = page.getByRole("navigation", { name: "設定の項目" });
     await expect(toc.getByRole("link")).toHaveText([
+      "アカウント",
       "組織",
       "メンバーとロール",
       "API トークン",

@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { useSession } from "../../api/queries";
 import type { PlanAndPeriod } from "../../app/usePlanAndPeriod";
 import { Loading } from "../../components/StateMessage";
+import { AccountSection } from "./AccountSection";
 import { CalendarSection } from "./CalendarSection";
 import { LanguageSection } from "./LanguageSection";
 import { MembersSection } from "./MembersSection";
@@ -9,10 +10,10 @@ import { OrganizationSection } from "./OrganizationSection";
 import { TokensSection } from "./TokensSection";
 import "./settings.css";
 
-const SECTIONS = ["organization", "members", "tokens", "language", "calendar"] as const;
+const SECTIONS = ["account", "organization", "members", "tokens", "language", "calendar"] as const;
 
 /**
- * Settings (/settings): the organisation, its members and roles, API tokens, the language and
+ * Settings (/settings): your own account, the organisation, its members and roles, API tokens, the language and
  * the plan's calendar. One page of headed sections with a table of contents: plain links and
  * headings are what keyboards and screen readers handle best.
  */
@@ -35,6 +36,7 @@ export default function SettingsPage({ selection }: { selection: PlanAndPeriod; 
           ))}
         </ul>
       </nav>
+      <AccountSection id="settings-account" session={session} />
       <OrganizationSection id="settings-organization" role={session.role} />
       <MembersSection id="settings-members" me={me} />
       <TokensSection id="settings-tokens" role={session.role} />

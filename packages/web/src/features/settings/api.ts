@@ -158,3 +158,35 @@ export function useRevokeToken() {
     onSuccess: () => client.invalidateQueries({ queryKey: KEYS.tokens }),
   });
 }
+
+/** The signed-in person's name and preferred language; the answer is the new session document. */
+export function useUpdateAccount() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { name?: string; locale?: "ja" | "en" | null }) =>
+      write<Session>(client, "/session/user", { method: "PATCH", body }),
+    onSuccess: (session) => {
+      client.setQueryData(SESSION_KEY, session);
+      void client.invalidateQueries({ queryKey: KEYS.members });
+    },
+  });
+}
+
+/** Changes the password; the server ends every other session of the user (this one stays). */
+export function useChangePassword() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { currentPassword: string; newPassword: string }) =>
+      write<void>(client, "/session/password", { method: "POST", body }),
+    onSuccess: () => client.invalidateQueries({ queryKey: SESSION_KEY }),
+  });
+}
+
+/** "Sign out on all other devices": answers how many sessions ended. */
+export function useEndOtherSessions() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: () => write<{ ended: number }>(client, "/sessions", { method: "DELETE" }),
+    onSuccess: () => client.invalidateQueries({ queryKey: SESSION_KEY }),
+  });
+}

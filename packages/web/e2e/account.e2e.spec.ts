@@ -1,0 +1,151 @@
+import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+
+test.use({ baseURL: process.env.SHIHYO_E2E_BASE_URL });
+
+// The demo owner's password is never changed (the other specs sign in with it): a member of
+// this spec's own changes theirs, and is removed at the end.
+const FIRST_PASSWORD = "e2e account first";
+const SECOND_PASSWORD = "e2e account second";
+
+async function signIn(page: Page, email: string, password: string, path = "/") {
+  await page.goto(path);
+  await page.getByLabel("メールアドレス").fill(email);
+  await page.getByLabel("パスワード").fill(password);
+  await page.getByRole("button", { name: "サインイン" }).click();
+}
+
+/** A fresh browser, as another device: its own cookies and its own stored language. */
+async function device(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ baseURL: process.env.SHIHYO_E2E_BASE_URL });
+  return { context, page: await context.newPage() };
+}
+
+/** A write straight through the API with the page's session (its CSRF token from GET /session). */
+async function apiWrite(page: Page, method: "post" | "delete", url: string, data?: unknown) {
+  const session = await (await page.request.get("/api/v1/session")).json();
+  return page.request[method](url, {
+    headers: { "x-csrf-token": session.csrfToken },
+    ...(data === undefined ? {} : { data }),
+  });
+}
+
+test("account: a member changes their password, signs out other devices, and their name and language", async ({
+  page,
+  browser,
+}) => {
+  const ownerEmail = process.env.SHIHYO_E2E_EMAIL;
+  const ownerPassword = process.env.SHIHYO_E2E_PASSWORD;
+  if (!ownerEmail || !ownerPassword)
+    throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
+  const stamp = Date.now().toString(36);
+  const email = `e2e-account-${stamp}@example.com`;
+  const name = `E2E アカウント ${stamp}`;
+
+  await signIn(page, ownerEmail, ownerPassword);
+  await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
+  const added = await apiWrite(page, "post", "/api/v1/members", {
+    email,
+    name,
+    password: FIRST_PASSWORD,
+    role: "viewer",
+  });
+  expect(added.status()).toBe(201);
+  const { userId } = (await added.json()) as { userId: string };
+  const devices: BrowserContext[] = [];
+  try {
+    // The member, on their laptop: the Account section comes first in the settings.
+    const laptop = await device(browser);
+    devices.push(laptop.context);
+    const me = laptop.page;
+    await signIn(me, email, FIRST_PASSWORD, "/settings");
+    await expect(me.getByRole("heading", { level: 1, name: "設定" })).toBeVisible();
+    await expect(me.getByRole("navigation", { name: "設定の項目" }).getByRole("link").first()).toHaveText(
+      "アカウント",
+    );
+    const account = me.getByRole("region", { name: "アカウント" });
+    await expect(account.getByText(email, { exact: true })).toBeVisible();
+    await expect(account.getByLabel("名前", { exact: true })).toHaveValue(name);
+
+    // The form's own checks first, then the server's refusal of a wrong current password.
+    const passwordForm = account.getByRole("form", { name: "パスワードの変更" });
+    const current = passwordForm.getByLabel("現在のパスワード");
+    const next = passwordForm.getByLabel("新しいパスワード", { exact: true });
+    const confirmation = passwordForm.getByLabel("新しいパスワード（確認）");
+    const change = passwordForm.getByRole("button", { name: "パスワードを変更" });
+    await current.fill(FIRST_PASSWORD);
+    await next.fill(SECOND_PASSWORD);
+    await confirmation.fill(`${SECOND_PASSWORD}!`);
+    await change.click();
+    await expect(passwordForm.getByRole("alert")).toHaveText("確認用のパスワードが一致しません。");
+    await expect(confirmation).toHaveAttribute("aria-invalid", "true");
+    await current.fill("not my password");
+    await confirmation.fill(SECOND_PASSWORD);
+    await change.click();
+    await expect(passwordForm.getByRole("alert")).toHaveText("現在のパスワードが正しくありません。");
+
+    // A phone signed in before the change is signed out by it; the laptop stays signed in.
+    const phone = await device(browser);
+    devices.push(phone.context);
+    await signIn(phone.page, email, FIRST_PASSWORD);
+    await expect(phone.page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
+    await current.fill(FIRST_PASSWORD);
+    await change.click();
+    await expect(passwordForm.getByRole("status")).toHaveText(
+      "パスワードを変更しました。他の端末のセッションはすべて終了しました。",
+    );
+    await expect(current).toHaveValue("");
+    expect((await phone.page.request.get("/api/v1/session")).status()).toBe(401);
+    await phone.page.reload();
+    await expect(phone.page.getByRole("heading", { name: "サインイン" })).toBeVisible();
+
+    // Signed out, the old password no longer opens the account; the new one does.
+    await me.getByRole("button", { name: "サインアウト", exact: true }).click();
+    await signIn(me, email, FIRST_PASSWORD, "/settings");
+    await expect(me.getByRole("alert")).toHaveText("メールアドレスかパスワードが正しくありません。");
+    await me.getByLabel("パスワード").fill(SECOND_PASSWORD);
+    await me.getByRole("button", { name: "サインイン" }).click();
+    await expect(me.getByRole("heading", { level: 1, name: "設定" })).toBeVisible();
+
+    // "Sign out on all other devices": the phone, signed in again, is signed out; the laptop is not.
+    await signIn(phone.page, email, SECOND_PASSWORD);
+    await expect(phone.page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
+    const sessions = account.getByRole("button", { name: "他の端末のセッションをすべて終了" });
+    await sessions.click();
+    await expect(account.getByText("他の端末のセッションを 1 件終了しました。")).toBeVisible();
+    await phone.page.reload();
+    await expect(phone.page.getByRole("heading", { name: "サインイン" })).toBeVisible();
+    await me.reload();
+    await expect(me.getByRole("heading", { level: 1, name: "設定" })).toBeVisible();
+    await sessions.click();
+    await expect(account.getByText("他の端末でサインイン中のセッションはありませんでした。")).toBeVisible();
+
+    // Name and language: saved to the account and applied at once.
+    const profile = account.getByRole("form", { name: "名前と言語" });
+    await profile.getByLabel("名前", { exact: true }).fill(`${name} (renamed)`);
+    await profile.getByLabel("使用する言語").selectOption("en");
+    await profile.getByRole("button", { name: "保存" }).click();
+    await expect(me.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+    const accountEn = me.getByRole("region", { name: "Account" });
+    await expect(accountEn.getByRole("form", { name: "Name and language" }).getByRole("status")).toHaveText(
+      "Your account was saved.",
+    );
+    const saved = await (await me.request.get("/api/v1/session")).json();
+    expect(saved.user).toMatchObject({ name: `${name} (renamed)`, locale: "en" });
+    // English errors come from the server in English too.
+    const formEn = accountEn.getByRole("form", { name: "Change password" });
+    await formEn.getByLabel("Current password").fill("still not it");
+    await formEn.getByLabel("New password", { exact: true }).fill(FIRST_PASSWORD);
+    await formEn.getByLabel("Confirm new password").fill(FIRST_PASSWORD);
+    await formEn.getByRole("button", { name: "Change password" }).click();
+    await expect(formEn.getByRole("alert")).toHaveText("The current password is not right.");
+    await me.reload();
+    await expect(me.getByRole("heading", { level: 1, name: "Settings" })).toBeVisible();
+    await expect(
+      me.getByRole("region", { name: "Account" }).getByLabel("Language", { exact: true }),
+    ).toHaveValue("en");
+  } finally {
+    for (const context of devices) await context.close();
+    const removed = await apiWrite(page, "delete", `/api/v1/members/${encodeURIComponent(userId)}`);
+    expect(removed.status()).toBe(204);
+  }
+});
