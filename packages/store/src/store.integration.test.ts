@@ -118,6 +118,26 @@ describe.each(DIALECTS)("store on %s", (dialect) => {
       expect(await store.getMembership(a.orgId, member.id)).toBeNull();
     });
 
+    it("never leaves an organisation without an owner", async () => {
+      const a = await newOrg();
+      await expectStoreError(
+        store.setMembershipRole(a.actor, { userId: a.userId, role: "admin" }),
+        "last_owner",
+      );
+      await expectStoreError(store.removeMembership(a.actor, a.userId), "last_owner");
+      expect(await store.getMembership(a.orgId, a.userId)).toMatchObject({ role: "owner" });
+      // With a second owner, either may step down, but not both.
+      const second = await store.createUser({
+        email: `second${n}@example.com`,
+        name: "S",
+        passwordHash: "x",
+      });
+      await store.addMembership(a.actor, { orgId: a.orgId, userId: second.id, role: "owner" });
+      await store.setMembershipRole(a.actor, { userId: a.userId, role: "admin" });
+      await expectStoreError(store.removeMembership(a.actor, second.id), "last_owner");
+      expect((await store.listMemberships(a.orgId)).map((m) => m.role).sort()).toEqual(["admin", "owner"]);
+    });
+
     it("renames only the actor's organisation, keeps its slug, and audits it", async () => {
       const a = await newOrg();
       const b = await newOrg();

@@ -140,7 +140,8 @@ export type StoreErrorCode =
   | "not_found"
   | "conflict" // unique key taken (slug, email)
   | "stale_version" // If-Match did not match
-  | "invalid"; // e.g. a measurement for an unknown node
+  | "invalid" // e.g. a measurement for an unknown node
+  | "last_owner"; // the change would leave the organisation without an owner
 
 /**
  * The store. Every read is scoped by organisation (a caller can only ever reach its own

@@ -31,6 +31,7 @@ export interface StoreErrorParams {
     /** The node id or field the problem is about. */
     subject?: string;
   };
+  last_owner: { userId: string };
   locked: { directory: string; pid: number | null };
   migration_failed: { migration: string; detail: string };
 }
@@ -81,6 +82,8 @@ const messages: Record<Lang, Catalogue> = {
           return `${subject} is not a finite number.`;
       }
     },
+    last_owner: () =>
+      "This is the organisation's last owner: make another member owner first, then change or remove this one.",
     locked: ({ directory, pid }) =>
       `The database in ${directory} is in use by another process${pid === null ? "" : ` (pid ${pid})`}; stop it, or use another directory or a PostgreSQL server.`,
     migration_failed: ({ migration, detail }) =>
@@ -101,6 +104,8 @@ const messages: Record<Lang, Catalogue> = {
           return `${subject} が有限の数ではありません。`;
       }
     },
+    last_owner: () =>
+      "この組織の最後のオーナーです。先に別のメンバーをオーナーにしてから、このメンバーを変更または削除してください。",
     locked: ({ directory, pid }) =>
       `${directory} のデータベースは別のプロセス${pid === null ? "" : `（pid ${pid}）`}が使用中です。そのプロセスを止めるか、別のディレクトリか PostgreSQL サーバーを使ってください。`,
     migration_failed: ({ migration, detail }) =>

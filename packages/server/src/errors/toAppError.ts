@@ -10,6 +10,7 @@ const STORE_CODES: Readonly<Record<string, AppErrorCode>> = {
   conflict: AppErrorCode.Conflict,
   stale_version: AppErrorCode.StaleVersion,
   invalid: AppErrorCode.Unprocessable,
+  last_owner: AppErrorCode.Conflict,
   locked: AppErrorCode.Unavailable,
   migration_failed: AppErrorCode.Unavailable,
 };

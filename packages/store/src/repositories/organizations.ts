@@ -330,6 +330,7 @@ export async function setMembershipRole(
   await atomic(ctx, async (tx) => {
     const before = await getMembership(tx, actor.orgId, input.userId);
     if (!before) throw new StoreError("not_found", { entity: "membership", id: input.userId });
+    if (before.role === "owner" && input.role !== "owner") await keepAnOwner(tx, actor.orgId, input.userId);
     await tx.db
       .updateTable("memberships")
       .set({ role: input.role })
@@ -348,6 +349,8 @@ export async function setMembershipRole(
 
 export async function removeMembership(ctx: Context, actor: Actor, userId: string): Promise<void> {
   await atomic(ctx, async (tx) => {
+    const before = await getMembership(tx, actor.orgId, userId);
+    if (before?.role === "owner") await keepAnOwner(tx, actor.orgId, userId);
     const removed = await tx.db
       .deleteFrom("memberships")
       .where("org_id", "=", actor.orgId)
@@ -368,6 +371,22 @@ export async function removeMembership(ctx: Context, actor: Actor, userId: strin
       entityId: userId,
     });
   });
+}
+
+/**
+ * Refuses a change that would leave the organisation without an owner: somebody must always be
+ * able to rename it, manage its owners and recover access. On PostgreSQL the owners' rows are
+ * locked, so two owners demoting each other at once cannot both succeed.
+ */
+async function keepAnOwner(tx: Context, orgId: string, leaving: string): Promise<void> {
+  let query = tx.db
+    .selectFrom("memberships")
+    .select("user_id")
+    .where("org_id", "=", orgId)
+    .where("role", "=", "owner");
+  if (tx.dialect === "postgres") query = query.forUpdate();
+  const owners = await query.execute();
+  if (!owners.some((o) => o.user_id !== leaving)) throw new StoreError("last_owner", { userId: leaving });
 }
 
 function membershipQuery(ctx: Context, orgId: string) {
