@@ -42,6 +42,17 @@ describe.each(dialects())("HTTP surface on %s", (dialect) => {
       "GET /readyz",
     ])
       expect(routes).toContain(route);
+    // Answers without a body are documented as such (204, no content), as the server sends them.
+    for (const [path, method] of [
+      ["/api/v1/plans/{id}", "delete"],
+      ["/api/v1/session", "delete"],
+      ["/api/v1/members/{userId}", "delete"],
+      ["/api/v1/tokens/{id}", "delete"],
+      ["/api/v1/session/password", "post"],
+    ] as const)
+      expect(doc.paths[path][method].responses, `${method} ${path}`).toEqual({
+        204: { description: "No Content" },
+      });
     const patch = doc.paths["/api/v1/plans/{id}/targets/{node}/{period}"].patch;
     const body = patch.requestBody.content["application/json"].schema;
     expect(body.required).toEqual(expect.arrayContaining(["value", "reason", "comment"]));

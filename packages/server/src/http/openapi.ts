@@ -27,6 +27,21 @@ function isMediaBody(body: unknown): body is MediaBody {
  * for a body that is validated as text and parsed by the engine).
  */
 export const openApiTransform: SwaggerTransform<FastifySchema> = (document) => {
+  const transformed = transformBody(document);
+  return { ...transformed, schema: noContentDocumented(transformed.schema) };
+};
+
+/** The schema that documents a 204 answer: no body. */
+export const noContent = z.null().meta({ description: "No Content" });
+
+/** A 204 answer has no body: described as such, not as a JSON `null`. */
+function noContentDocumented(schema: ReturnType<typeof jsonSchemaTransform>["schema"]) {
+  const response = (schema as { response?: Record<string, unknown> } | undefined)?.response;
+  if (!response || !("204" in response)) return schema;
+  return { ...schema, response: { ...response, 204: { description: "No Content", type: "null" } } };
+}
+
+const transformBody: SwaggerTransform<FastifySchema> = (document) => {
   const body = document.schema?.body;
   if (!isMediaBody(body)) return jsonSchemaTransform(document);
   const transformed = jsonSchemaTransform({ ...document, schema: { ...document.schema, body: undefined } });

@@ -2,6 +2,7 @@ import { actorOf } from "../auth/requestAuth.js";
 import { createApiToken, revokeApiToken } from "../commands/members.js";
 import { AppError, AppErrorCode } from "../errors/appError.js";
 import { loadPlanModel, requirePlanSummary } from "../evaluation/planModel.js";
+import { noContent } from "../http/openapi.js";
 import type { App, RouteDeps } from "./app.js";
 import {
   apiTokenSchema,
@@ -133,12 +134,17 @@ export function collaborationRoutes(app: App, { store }: RouteDeps): void {
     "/api/v1/tokens/:id",
     {
       config: { access: "admin" },
-      schema: { tags: ["tokens"], summary: "Revoke an API token", params: tokenParams },
+      schema: {
+        tags: ["tokens"],
+        summary: "Revoke an API token",
+        params: tokenParams,
+        response: { 204: noContent },
+      },
     },
     async (request, reply) => {
       const actor = actorOf(request);
       await store.transaction((tx) => revokeApiToken({ store: tx, actor, tokenId: request.params.id }));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

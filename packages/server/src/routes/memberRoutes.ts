@@ -2,6 +2,7 @@ import type { Membership } from "@shihyo/store";
 import { hashPassword } from "../auth/passwords.js";
 import { actorOf } from "../auth/requestAuth.js";
 import { addMember, changeMemberRole, removeMember } from "../commands/members.js";
+import { noContent } from "../http/openapi.js";
 import type { App, RouteDeps } from "./app.js";
 import { addMemberBody, changeRoleBody, memberParams, membershipSchema } from "./schemas.js";
 
@@ -68,11 +69,14 @@ export function memberRoutes(app: App, { store }: RouteDeps): void {
 
   app.delete(
     "/api/v1/members/:userId",
-    { config: { access: "admin" }, schema: { tags, summary: "Remove a member", params: memberParams } },
+    {
+      config: { access: "admin" },
+      schema: { tags, summary: "Remove a member", params: memberParams, response: { 204: noContent } },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       await store.transaction((tx) => removeMember({ store: tx, actor, userId: request.params.userId }));
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 }

@@ -13,6 +13,7 @@ import { createPlan, deletePlan, replacePlan } from "../commands/plans.js";
 import { loadPlanModel, requirePlanSummary } from "../evaluation/planModel.js";
 import { etagOf, ifMatchVersion } from "../http/etag.js";
 import type { MediaBody } from "../http/openapi.js";
+import { noContent } from "../http/openapi.js";
 import type { App, RouteDeps } from "./app.js";
 import { createdSchema, ifMatchHeaders, nodeSchema, planParams, planSummarySchema } from "./schemas.js";
 
@@ -158,6 +159,7 @@ export function planRoutes(app: App, deps: RouteDeps): void {
         summary: "Delete a plan (If-Match: the plan's ETag)",
         params: planParams,
         headers: ifMatchHeaders,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
@@ -165,7 +167,7 @@ export function planRoutes(app: App, deps: RouteDeps): void {
       const ifVersion = ifMatchVersion(request.headers["if-match"], true)!;
       await deletePlan({ store, actor, planId: request.params.id, ifVersion });
       deps.cache.forget(actor.orgId, request.params.id);
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 

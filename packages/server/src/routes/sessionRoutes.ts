@@ -5,6 +5,7 @@ import { CSRF_HEADER, SESSION_COOKIE } from "../auth/authenticate.js";
 import { actorOf } from "../auth/requestAuth.js";
 import { accountHolder, changePassword, endOtherSessions, updateAccount } from "../commands/account.js";
 import { login } from "../commands/login.js";
+import { noContent } from "../http/openapi.js";
 import type { App, RouteDeps } from "./app.js";
 import { loginBody, organizationSchema, renameOrganizationBody, sessionSchema } from "./schemas.js";
 import { setSessionCookie } from "./setupRoutes.js";
@@ -88,12 +89,12 @@ export function sessionRoutes(app: App, { store, config }: RouteDeps): void {
 
   app.delete(
     "/api/v1/session",
-    { config: { access: "viewer" }, schema: { tags, summary: "Sign out" } },
+    { config: { access: "viewer" }, schema: { tags, summary: "Sign out", response: { 204: noContent } } },
     async (request, reply) => {
       const session = request.auth?.session;
       if (session) await store.deleteSession(session.id);
       reply.clearCookie(SESSION_COOKIE, { path: "/" });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
@@ -125,13 +126,14 @@ export function sessionRoutes(app: App, { store, config }: RouteDeps): void {
         summary:
           "Change your own password; every other session of yours ends, this one stays (not API tokens)",
         body: changePasswordBody,
+        response: { 204: noContent },
       },
     },
     async (request, reply) => {
       const { actor, session } = accountHolder(request.auth);
       const { currentPassword, newPassword } = request.body;
       await changePassword({ store, config, actor, session, currentPassword, newPassword, ip: request.ip });
-      return reply.code(204).send();
+      return reply.code(204).send(null);
     },
   );
 
