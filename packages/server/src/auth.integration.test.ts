@@ -187,16 +187,19 @@ describe.each(dialects())("authentication on %s", (dialect) => {
       payload: JSON.stringify({ rows: [{ node: "visits", period: "2026-04-01", value: 3 }] }),
     });
     expect(push.statusCode).toBe(200);
-    // The editor role would allow revising a target, but the token's scopes do not.
-    expectProblem(
+    // The editor role would allow revising a target, but the token's scopes do not: the answer says which scope.
+    const refused = expectProblem(
       await server.app.inject({
         method: "PATCH",
         url: `/api/v1/plans/${plan.id}/targets/visits/2026-04`,
-        headers: { ...bearer, "content-type": "application/json" },
+        headers: { ...bearer, "content-type": "application/json", "accept-language": "en" },
         payload: JSON.stringify({ value: 12, reason: "other", comment: "scoped" }),
       }),
       403,
+      "forbidden",
     );
+    expect(refused).toMatchObject({ reason: "scope_missing", scope: "targets:write" });
+    expect(refused.detail).toContain('"targets:write"');
     const unknown = await server.as("admin", {
       method: "POST",
       url: "/api/v1/tokens",

@@ -2,9 +2,10 @@ import { timingSafeEqual } from "node:crypto";
 import type { Store } from "@shihyo/store";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import { AppError, AppErrorCode } from "../errors/appError.js";
+import { serverMessages } from "../errors/problemMessages.js";
 import type { RequestAuth } from "./requestAuth.js";
 import { roleAtLeast } from "./roles.js";
-import { scopeAllows } from "./scopes.js";
+import { scopeAllows, scopeOf } from "./scopes.js";
 
 export const SESSION_COOKIE = "shihyo_session";
 export const CSRF_HEADER = "x-csrf-token";
@@ -82,8 +83,14 @@ export function authenticationHook(options: AuthenticateOptions) {
         throw new AppError(AppErrorCode.CsrfFailed);
     }
     if (!roleAtLeast(auth.actor.role, access)) throw new AppError(AppErrorCode.Forbidden);
-    if (!scopeAllows(auth.scopes, request.method, request.routeOptions.url ?? request.url))
-      throw new AppError(AppErrorCode.Forbidden);
+    const route = request.routeOptions.url ?? request.url;
+    if (!scopeAllows(auth.scopes, request.method, route)) {
+      const scope = scopeOf(request.method, route);
+      throw new AppError(AppErrorCode.Forbidden, {
+        detail: (lang) => serverMessages[lang].scopeMissing({ scope }),
+        extensions: { reason: "scope_missing", scope },
+      });
+    }
     request.auth = auth;
   };
 }

@@ -133,6 +133,8 @@ export const serverMessages = defineMessages({
     notFinite: () => "The value must be a finite number.",
     roleTooHigh: (p: { role: string }) => `You cannot give the role "${p.role}", which is above your own.`,
     memberAbove: () => "You cannot change a member whose role is above your own.",
+    scopeMissing: (p: { scope: string }) =>
+      `This API token's scopes do not include "${p.scope}", which this request needs; create a token with that scope.`,
     needsPassword: () => "A new user needs a password (at least 8 characters).",
   },
   ja: {
@@ -150,6 +152,8 @@ export const serverMessages = defineMessages({
     notFinite: () => "値は有限の数にしてください。",
     roleTooHigh: (p: { role: string }) => `自分より上のロール「${p.role}」は付与できません。`,
     memberAbove: () => "自分より上のロールのメンバーは変更できません。",
+    scopeMissing: (p: { scope: string }) =>
+      `この API トークンのスコープに、この操作に必要な「${p.scope}」が含まれていません。そのスコープを持つトークンを作成してください。`,
     needsPassword: () => "新しいユーザーにはパスワード（8 文字以上）が必要です。",
   },
 });
