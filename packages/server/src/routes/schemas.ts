@@ -346,9 +346,9 @@ export const whatIfBody = z.object({
     .meta({ description: "node id → its actual for the period in the scenario (measured nodes only)" }),
 });
 export const whatIfSchema = evaluationSchema.extend({
-  changes: z
-    .array(z.object({ id: z.string(), base: num, value: num, difference: num }))
-    .meta({ description: "the nodes given a value, then every node whose formula reads them, in plan order" }),
+  changes: z.array(z.object({ id: z.string(), base: num, value: num, difference: num })).meta({
+    description: "the nodes given a value, then every node whose formula reads them, in plan order",
+  }),
 });
 
 export const explainQuery = evaluationQuery.extend({ node: z.string().min(1) });
