@@ -8,7 +8,7 @@ import * as organizations from "./repositories/organizations.js";
 import * as plans from "./repositories/plans.js";
 import * as sessions from "./repositories/sessions.js";
 import * as targets from "./repositories/targets.js";
-import type { Actor, Page, Role, Store } from "./storeApi.js";
+import type { Actor, MeasurementFilter, Page, Role, Store } from "./storeApi.js";
 
 /**
  * The Store on Kysely, the same for both dialects: each method is a repository function
@@ -160,7 +160,7 @@ export class KyselyStore implements Store {
   ingestMeasurements(actor: Actor, input: { planId: string; rows: Measurement[]; source: string }) {
     return measurements.ingestMeasurements(this.ctx, actor, input);
   }
-  listMeasurements(orgId: string, planId: string, filter?: { nodeId?: string; from?: string; to?: string }) {
+  listMeasurements(orgId: string, planId: string, filter?: MeasurementFilter) {
     return measurements.listMeasurements(this.ctx, orgId, planId, filter);
   }
   measurementsChangedSince(orgId: string, planId: string, since: number) {

@@ -431,6 +431,40 @@ describe.each(DIALECTS)("store on %s", (dialect) => {
       ]);
     });
 
+    it("lists in key order by code points and pages after a key", async () => {
+      const a = await newOrg();
+      const { id } = await store.createPlan(a.actor, smallPlan);
+      await store.ingestMeasurements(a.actor, {
+        planId: id,
+        source: "api",
+        rows: [
+          { node: "leads", period: "2026-04", value: 3, segment: "web" },
+          { node: "leads", period: "2026-04", value: 2, segment: "Web" },
+          { node: "leads", period: "2026-04", value: 1 },
+          { node: "deal_size", period: "2026-05", value: 5 },
+          { node: "leads", period: "2026-05", value: 4 },
+        ],
+      });
+      const keys = (rows: { node: string; period: string; segment?: string }[]) =>
+        rows.map((r) => `${r.node} ${r.period} ${r.segment ?? ""}`);
+      // "" < "Web" < "web" by code points, whatever the database's collation.
+      const all = [
+        "deal_size 2026-05 ",
+        "leads 2026-04 ",
+        "leads 2026-04 Web",
+        "leads 2026-04 web",
+        "leads 2026-05 ",
+      ];
+      expect(keys(await store.listMeasurements(a.orgId, id))).toEqual(all);
+      expect(keys(await store.listMeasurements(a.orgId, id, { limit: 2 }))).toEqual(all.slice(0, 2));
+      expect(
+        keys(await store.listMeasurements(a.orgId, id, { after: ["leads", "2026-04", ""], limit: 2 })),
+      ).toEqual(all.slice(2, 4));
+      expect(keys(await store.listMeasurements(a.orgId, id, { after: ["leads", "2026-04", "web"] }))).toEqual(
+        all.slice(4),
+      );
+    });
+
     it("answers the rows written after a data version, as they are now", async () => {
       const a = await newOrg();
       const { id } = await store.createPlan(a.actor, smallPlan);

@@ -5,6 +5,17 @@
  */
 import type { Calendar, Measurement, Plan, Target } from "@shihyo/engine";
 
+/** Which actuals to list: one node, a period range (ids compared as text), a page after a key. */
+export interface MeasurementFilter {
+  nodeId?: string;
+  from?: string;
+  to?: string;
+  /** Only rows whose key (node, period, segment — "" for none) comes after this one. */
+  after?: readonly [string, string, string];
+  /** At most this many rows. */
+  limit?: number;
+}
+
 export type Role = "owner" | "admin" | "editor" | "viewer";
 export const ROLES: readonly Role[] = ["owner", "admin", "editor", "viewer"];
 
@@ -249,11 +260,8 @@ export interface Store {
     actor: Actor,
     input: { planId: string; rows: Measurement[]; source: string },
   ): Promise<IngestResult>;
-  listMeasurements(
-    orgId: string,
-    planId: string,
-    filter?: { nodeId?: string; from?: string; to?: string },
-  ): Promise<StoredMeasurement[]>;
+  /** A plan's actuals in key order (node, period, segment by code points), filtered and paged. */
+  listMeasurements(orgId: string, planId: string, filter?: MeasurementFilter): Promise<StoredMeasurement[]>;
   /**
    * The actuals the plan's imports wrote after data version `since` (their current values)
    * and the plan's data version now; null when imports do not account for every version in

@@ -57,46 +57,18 @@ const BAD_CURSOR = {
 /** Rows per page when a caller pages with `cursor` alone. */
 const DEFAULT_PAGE = 1000;
 
-/** Key order of the store (node, period, segment), compared as code units on every dialect. */
-function compareKeys(a: readonly string[], b: readonly string[]): number {
-  for (let i = 0; i < a.length; i++) {
-    if (a[i]! !== b[i]!) return a[i]! < b[i]! ? -1 : 1;
-  }
-  return 0;
-}
 const keyOf = (m: StoredMeasurement) => [m.node, m.period, m.segment ?? ""];
 const encodeCursor = (key: readonly string[]) => Buffer.from(JSON.stringify(key)).toString("base64url");
 
-function decodeCursor(cursor: string): string[] {
+function decodeCursor(cursor: string): [string, string, string] {
   try {
     const key: unknown = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(key) && key.length === 3 && key.every((part) => typeof part === "string")) return key;
+    if (Array.isArray(key) && key.length === 3 && key.every((part) => typeof part === "string"))
+      return key as [string, string, string];
   } catch {
     // falls through to the error below
   }
   throw new AppError(AppErrorCode.BadRequest, { detail: (lang) => BAD_CURSOR[lang] });
-}
-
-/**
- * One page of rows in key order: those after the cursor's key, so a row written between two
- * requests never shifts a page (no row is skipped or read twice).
- */
-function pageOf(rows: StoredMeasurement[], limit: number, cursor: string | undefined) {
-  const sorted = rows.sort((a, b) => compareKeys(keyOf(a), keyOf(b)));
-  const after = cursor === undefined ? null : decodeCursor(cursor);
-  let start = 0;
-  if (after) {
-    // First index whose key is greater than the cursor's (binary search).
-    let high = sorted.length;
-    while (start < high) {
-      const middle = (start + high) >>> 1;
-      if (compareKeys(keyOf(sorted[middle]!), after) <= 0) start = middle + 1;
-      else high = middle;
-    }
-  }
-  const page = sorted.slice(start, start + limit);
-  const next = start + limit < sorted.length ? encodeCursor(keyOf(page[page.length - 1]!)) : null;
-  return { page, next };
 }
 
 export function measurementRoutes(app: App, { store, config }: RouteDeps): void {
@@ -155,13 +127,22 @@ export function measurementRoutes(app: App, { store, config }: RouteDeps): void 
       const { orgId } = actorOf(request);
       await requirePlanSummary(store, orgId, request.params.id);
       const { node, from, to, limit, cursor } = request.query;
-      const rows = await store.listMeasurements(orgId, request.params.id, {
+      const filter = {
         ...(node !== undefined ? { nodeId: node } : {}),
         ...(from !== undefined ? { from } : {}),
         ...(to !== undefined ? { to } : {}),
+      };
+      if (limit === undefined && cursor === undefined)
+        return store.listMeasurements(orgId, request.params.id, filter);
+      // One row more than the page: whether another page follows, without counting.
+      const size = limit ?? DEFAULT_PAGE;
+      const rows = await store.listMeasurements(orgId, request.params.id, {
+        ...filter,
+        ...(cursor !== undefined ? { after: decodeCursor(cursor) } : {}),
+        limit: size + 1,
       });
-      if (limit === undefined && cursor === undefined) return rows;
-      const { page, next } = pageOf(rows, limit ?? DEFAULT_PAGE, cursor);
+      const page = rows.slice(0, size);
+      const next = rows.length > size ? encodeCursor(keyOf(page[page.length - 1]!)) : null;
       if (next !== null) {
         const query = new URLSearchParams();
         for (const [name, value] of Object.entries({ node, from, to, limit }))

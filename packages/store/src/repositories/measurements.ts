@@ -1,6 +1,6 @@
 import type { Measurement } from "@shihyo/engine";
-
-import type { Actor, IngestResult, StoredMeasurement } from "../storeApi.js";
+import { sql } from "kysely";
+import type { Actor, IngestResult, MeasurementFilter, StoredMeasurement } from "../storeApi.js";
 import { INVALID_ROWS_LISTED, type InvalidRow, StoreError } from "../storeError.js";
 import { atomic, audit, type Context, findPlan, newId, nowIso, planForWrite, touchPlan } from "./context.js";
 import { applyPostgres } from "./ingestPostgres.js";
@@ -202,7 +202,7 @@ export async function listMeasurements(
   ctx: Context,
   orgId: string,
   planId: string,
-  filter: { nodeId?: string; from?: string; to?: string } = {},
+  filter: MeasurementFilter = {},
 ): Promise<StoredMeasurement[]> {
   if (!(await findPlan(ctx, orgId, planId))) return [];
   let query = ctx.db
@@ -212,7 +212,20 @@ export async function listMeasurements(
   if (filter.nodeId !== undefined) query = query.where("node_id", "=", filter.nodeId);
   if (filter.from !== undefined) query = query.where("period", ">=", filter.from);
   if (filter.to !== undefined) query = query.where("period", "<=", filter.to);
-  query = query.orderBy("node_id").orderBy("period").orderBy("segment");
+  // Key order by code points on both dialects (SQLite compares bytes; PostgreSQL would follow
+  // the database's collation unless told "C"), so that a page's last key is a stable cursor.
+  const key = (column: "node_id" | "period" | "segment") =>
+    ctx.dialect === "postgres"
+      ? sql<string>`${sql.ref(column)} collate "C"`
+      : sql<string>`${sql.ref(column)}`;
+  if (filter.after !== undefined) {
+    const [node, period, segment] = filter.after;
+    query = query.where(
+      sql<boolean>`(${key("node_id")}, ${key("period")}, ${key("segment")}) > (${node}, ${period}, ${segment})`,
+    );
+  }
+  query = query.orderBy(key("node_id")).orderBy(key("period")).orderBy(key("segment"));
+  if (filter.limit !== undefined) query = query.limit(filter.limit);
 
   if (ctx.dialect === "sqlite") {
     // A million rows: read them as arrays on the raw connection (inside a transaction, so
