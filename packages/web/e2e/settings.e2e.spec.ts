@@ -51,7 +51,7 @@ test("settings: organisation, API token shown once, members, language, calendar"
       "メンバーとロール",
       "API トークン",
       "表示言語",
-      "プランの暦",
+      "プランのカレンダー",
     ]);
 
     // Organisation: the demo's owner renames it; the new name survives a reload.
@@ -161,7 +161,7 @@ test("settings: organisation, API token shown once, members, language, calendar"
     await expect(members.getByRole("row", { name: new RegExp(email) })).toHaveCount(0);
 
     // The plan's calendar, read from the demo plan; changed in the plan editor.
-    const calendar = page.getByRole("region", { name: "プランの暦" });
+    const calendar = page.getByRole("region", { name: "プランのカレンダー" });
     await expect(calendar.getByText("4月", { exact: true })).toBeVisible();
     await expect(calendar.getByText("Asia/Tokyo")).toBeVisible();
     await expect(calendar.getByRole("link", { name: "プラン編集で変更する" })).toHaveAttribute(

@@ -46,7 +46,7 @@ test("sign in, dashboard, tree, and switching to English", async ({ page }) => {
   await expect(page).toHaveURL(/dept=sales/);
   await expect(page.getByRole("region", { name: "マーケティング" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "営業" })).toBeVisible();
-  await page.getByLabel("担当", { exact: true }).selectOption("field-sales-lead");
+  await page.getByLabel("担当者", { exact: true }).selectOption("field-sales-lead");
   await expect(page.getByRole("region", { name: "営業" }).getByRole("article")).toHaveCount(1);
   await page.getByRole("button", { name: "絞り込みを解除" }).click();
   await expect(page.getByRole("region", { name: "マーケティング" })).toBeVisible();

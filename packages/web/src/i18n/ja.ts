@@ -68,7 +68,7 @@ export const ja = {
     createPlan: "プラン編集で KPI ファイルを取り込む・新しく作る",
     filters: "KPI の絞り込み",
     department: "部門",
-    owner: "担当",
+    owner: "担当者",
     all: "すべて",
     clearFilters: "絞り込みを解除",
     findings: "プランへの指摘",
