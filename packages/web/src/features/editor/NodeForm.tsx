@@ -79,6 +79,36 @@ export function NodeForm(props: Props) {
     </Field>
   );
 
+  /** A select of fixed choices; the empty choice ("") leaves the field unset. */
+  const choice = <F extends "direction" | "cadence" | "grain" | "aggregation">(
+    field: F,
+    values: readonly string[],
+    name: (value: string) => string,
+    options: { empty: string; hint?: string },
+  ) => (
+    <Field
+      id={idOf(field)}
+      label={t(`editor.fieldNames.${field}`)}
+      issues={issuesOf(field)}
+      hint={options.hint}
+    >
+      {(aria) => (
+        <select
+          {...aria}
+          value={node[field]}
+          onChange={(e) => onChange({ [field]: e.target.value } as Partial<DraftNode>)}
+        >
+          <option value="">{options.empty}</option>
+          {values.map((v) => (
+            <option key={v} value={v}>
+              {name(v)}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+
   const siblings = childrenOf(draft.nodes, node.parent);
   const position = siblings.findIndex((n) => n.key === node.key);
   const parents = new Set(allowedParents(draft.nodes, node.key).map((n) => n.key));
@@ -200,95 +230,37 @@ export function NodeForm(props: Props) {
                 <option key={unit} value={unit} />
               ))}
             </datalist>
-            <Field
-              id={idOf("direction")}
-              label={t("editor.fieldNames.direction")}
-              issues={issuesOf("direction")}
-            >
-              {(aria) => (
-                <select
-                  {...aria}
-                  value={node.direction}
-                  onChange={(e) => onChange({ direction: e.target.value as DraftNode["direction"] })}
-                >
-                  <option value="">{t("editor.directionDefault")}</option>
-                  {DIRECTIONS.map((d) => (
-                    <option key={d} value={d}>
-                      {t(`editor.directions.${d}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            {choice(
+              "direction",
+              DIRECTIONS,
+              (d) => t(`editor.directions.${d as (typeof DIRECTIONS)[number]}`),
+              {
+                empty: t("editor.directionDefault"),
+              },
+            )}
             {(node.direction === "range" || node.rangeMin !== "" || node.rangeMax !== "") && (
               <>
                 {text("rangeMin", t("editor.rangeMin"))}
                 {text("rangeMax", t("editor.rangeMax"))}
               </>
             )}
-            <Field
-              id={idOf("cadence")}
-              label={t("editor.fieldNames.cadence")}
-              issues={issuesOf("cadence")}
-              hint={t("editor.cadenceHint")}
-            >
-              {(aria) => (
-                <select
-                  {...aria}
-                  value={node.cadence}
-                  onChange={(e) => onChange({ cadence: e.target.value as DraftNode["cadence"] })}
-                >
-                  <option value="">{t("editor.notSet")}</option>
-                  {GRAINS.map((g) => (
-                    <option key={g} value={g}>
-                      {grainName(g, lang)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              id={idOf("grain")}
-              label={t("editor.fieldNames.grain")}
-              issues={issuesOf("grain")}
-              hint={t("editor.grainHint")}
-            >
-              {(aria) => (
-                <select
-                  {...aria}
-                  value={node.grain}
-                  onChange={(e) => onChange({ grain: e.target.value as DraftNode["grain"] })}
-                >
-                  <option value="">{t("editor.notSet")}</option>
-                  {GRAINS.map((g) => (
-                    <option key={g} value={g}>
-                      {grainName(g, lang)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field
-              id={idOf("aggregation")}
-              label={t("editor.fieldNames.aggregation")}
-              issues={issuesOf("aggregation")}
-              hint={t("editor.aggregationHint")}
-            >
-              {(aria) => (
-                <select
-                  {...aria}
-                  value={node.aggregation}
-                  onChange={(e) => onChange({ aggregation: e.target.value as DraftNode["aggregation"] })}
-                >
-                  <option value="">{t("editor.notSet")}</option>
-                  {AGGREGATIONS.map((a) => (
-                    <option key={a} value={a}>
-                      {t(`editor.aggregations.${a}`)}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
+            {choice("cadence", GRAINS, (g) => grainName(g as (typeof GRAINS)[number], lang), {
+              empty: t("editor.notSet"),
+              hint: t("editor.cadenceHint"),
+            })}
+            {choice("grain", GRAINS, (g) => grainName(g as (typeof GRAINS)[number], lang), {
+              empty: t("editor.notSet"),
+              hint: t("editor.grainHint"),
+            })}
+            {choice(
+              "aggregation",
+              AGGREGATIONS,
+              (a) => t(`editor.aggregations.${a as (typeof AGGREGATIONS)[number]}`),
+              {
+                empty: t("editor.notSet"),
+                hint: t("editor.aggregationHint"),
+              },
+            )}
             {(node.aggregation === "weighted_average" || node.weight !== "") && (
               <Field id={idOf("weight")} label={t("editor.fieldNames.weight")} issues={issuesOf("weight")}>
                 {(aria) => (
