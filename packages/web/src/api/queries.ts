@@ -1,5 +1,7 @@
 import { QueryCache, QueryClient, useQuery } from "@tanstack/react-query";
 import i18n from "i18next";
+import { selectPlanAndPeriod } from "../app/selection";
+import { periodId, trendRange } from "../format/fiscalPeriod";
 import { ApiError, apiRequest } from "./client";
 import type {
   CheckDocument,
@@ -84,12 +86,6 @@ const plansQuery = {
 
 export const usePlans = () => useQuery(plansQuery);
 
-/**
- * Asks for the plan list while the session is still being checked: the first page then
- * needs one round trip fewer. Without a session it answers 401, which signs out (as it should).
- */
-export const prefetchPlans = (client: QueryClient) => client.prefetchQuery(plansQuery);
-
 /** The plan's KPI file (its calendar and everything else, as the file says it). */
 export const usePlanFile = (planId: string | undefined) =>
   useQuery({
@@ -100,43 +96,78 @@ export const usePlanFile = (planId: string | undefined) =>
     staleTime: 5 * 60_000,
   });
 
+const nodesQuery = (planId: string) => ({
+  queryKey: ["nodes", planId],
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    get<PlanNode[]>(`/plans/${encodeURIComponent(planId)}/nodes`, signal),
+});
+
+const evaluationQuery = (planId: string, period: string) => ({
+  queryKey: ["evaluation", planId, period],
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    get<Evaluation>(
+      `/plans/${encodeURIComponent(planId)}/evaluation?period=${encodeURIComponent(period)}`,
+      signal,
+    ),
+});
+
+const findingsQuery = (planId: string, language: string) => ({
+  queryKey: ["findings", planId, language],
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    get<CheckDocument>(`/plans/${encodeURIComponent(planId)}/findings`, signal),
+});
+
+const seriesQuery = (planId: string, range: { from: string; to: string }) => ({
+  queryKey: ["series", planId, range.from, range.to],
+  queryFn: ({ signal }: { signal: AbortSignal }) =>
+    get<SeriesDocument>(
+      `/plans/${encodeURIComponent(planId)}/series?from=${range.from}&to=${range.to}`,
+      signal,
+    ),
+});
+
 export const usePlanNodes = (planId: string | undefined) =>
-  useQuery({
-    queryKey: ["nodes", planId],
-    queryFn: ({ signal }) => get<PlanNode[]>(`/plans/${encodeURIComponent(planId!)}/nodes`, signal),
-    enabled: planId !== undefined,
-  });
+  useQuery({ ...nodesQuery(planId ?? ""), enabled: planId !== undefined });
 
 /** The numbers of every node for a period, as of today in the plan's time zone (the server's default). */
 export const useEvaluation = (planId: string | undefined, period: string | undefined) =>
   useQuery({
-    queryKey: ["evaluation", planId, period],
-    queryFn: ({ signal }) =>
-      get<Evaluation>(
-        `/plans/${encodeURIComponent(planId!)}/evaluation?period=${encodeURIComponent(period!)}`,
-        signal,
-      ),
+    ...evaluationQuery(planId ?? "", period ?? ""),
     enabled: planId !== undefined && period !== undefined,
     placeholderData: (previous) => previous,
   });
 
 /** The plan's linter findings and consistency rows (messages in the UI's language). */
 export const useFindings = (planId: string | undefined) =>
-  useQuery({
-    queryKey: ["findings", planId, i18n.language],
-    queryFn: ({ signal }) => get<CheckDocument>(`/plans/${encodeURIComponent(planId!)}/findings`, signal),
-    enabled: planId !== undefined,
-  });
+  useQuery({ ...findingsQuery(planId ?? "", i18n.language), enabled: planId !== undefined });
 
 /** Every node's numbers month by month from `from` to `to` (month ids): the dashboard's trends. */
 export const useSeries = (planId: string | undefined, range: { from: string; to: string } | undefined) =>
   useQuery({
-    queryKey: ["series", planId, range?.from, range?.to],
-    queryFn: ({ signal }) =>
-      get<SeriesDocument>(
-        `/plans/${encodeURIComponent(planId!)}/series?from=${range!.from}&to=${range!.to}`,
-        signal,
-      ),
+    ...seriesQuery(planId ?? "", range ?? { from: "", to: "" }),
     enabled: planId !== undefined && range !== undefined,
     placeholderData: (previous) => previous,
   });
+
+/**
+ * Starts the first page's requests as early as possible: the plan list while the session is
+ * still being checked, then — on the dashboard — its nodes, numbers, findings and trends as
+ * soon as the plan and period are known, instead of after the first render. Without a session
+ * the plan list answers 401, which signs out (as it should).
+ */
+export async function prefetchFirstPage(client: QueryClient, url: URL, now: Date): Promise<void> {
+  let plans: PlanSummary[];
+  try {
+    plans = await client.fetchQuery(plansQuery);
+  } catch {
+    return;
+  }
+  if (url.pathname !== "/") return;
+  const selected = selectPlanAndPeriod(plans, url.searchParams, now);
+  if (!selected) return;
+  const { plan, calendar, period } = selected;
+  void client.prefetchQuery(nodesQuery(plan.id));
+  void client.prefetchQuery(evaluationQuery(plan.id, periodId(period)));
+  void client.prefetchQuery(findingsQuery(plan.id, i18n.language));
+  void client.prefetchQuery(seriesQuery(plan.id, trendRange(period, calendar)));
+}

@@ -2,13 +2,8 @@ import { useMemo } from "react";
 import { useLocation, useSearch } from "wouter";
 import { usePlans } from "../api/queries";
 import type { PlanSummary } from "../api/types";
-import {
-  currentPeriod,
-  type FiscalCalendar,
-  type Period,
-  parsePeriodId,
-  periodId,
-} from "../format/fiscalPeriod";
+import { type FiscalCalendar, type Period, periodId } from "../format/fiscalPeriod";
+import { selectPlanAndPeriod } from "./selection";
 
 export interface PlanAndPeriod {
   plans: PlanSummary[] | undefined;
@@ -35,20 +30,13 @@ export function usePlanAndPeriod(): PlanAndPeriod {
   const [location, navigate] = useLocation();
   const params = useMemo(() => new URLSearchParams(search), [search]);
   const plans = usePlans();
-  const plan = plans.data?.find((p) => p.id === params.get("plan")) ?? plans.data?.[0];
-  // The plan list carries each plan's calendar: the default period needs no other request.
-  const fiscalYearStart = plan?.calendar.fiscalYearStart;
-  const timezone = plan?.calendar.timezone;
-  const calendar = useMemo<FiscalCalendar | undefined>(
-    () =>
-      fiscalYearStart !== undefined && timezone !== undefined ? { fiscalYearStart, timezone } : undefined,
-    [fiscalYearStart, timezone],
+  const selected = useMemo(
+    () => (plans.data ? selectPlanAndPeriod(plans.data, params, new Date()) : null),
+    [plans.data, params],
   );
-  const requested = params.get("period");
-  const period = useMemo(() => {
-    if (!calendar) return undefined;
-    return (requested && parsePeriodId(requested)) || currentPeriod("quarter", calendar, new Date());
-  }, [calendar, requested]);
+  const plan = selected?.plan;
+  const calendar = selected?.calendar;
+  const period = selected?.period;
 
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);

@@ -11,6 +11,7 @@ import {
   periodLabel,
   periodRangeLabel,
   shiftPeriod,
+  trendRange,
 } from "./fiscalPeriod";
 
 const april = DEFAULT_CALENDAR;
@@ -93,6 +94,23 @@ describe("monthsEndingWith", () => {
     expect(monthsEndingWith({ grain: "month", year: 2026, month: 2 }, 3, april)).toEqual({
       from: "2025-12",
       to: "2026-02",
+    });
+  });
+});
+
+describe("trendRange", () => {
+  it("covers a fiscal year's twelve months, else the six months ending with the period", () => {
+    expect(trendRange({ grain: "year", fiscalYear: 2026 }, april)).toEqual({
+      from: "2026-04",
+      to: "2027-03",
+    });
+    expect(trendRange({ grain: "quarter", fiscalYear: 2026, quarter: 1 }, april)).toEqual({
+      from: "2026-01",
+      to: "2026-06",
+    });
+    expect(trendRange({ grain: "month", year: 2026, month: 11 }, april)).toEqual({
+      from: "2026-06",
+      to: "2026-11",
     });
   });
 });

@@ -65,14 +65,22 @@ function periodOfMonth(grain: Grain, index: MonthIndex, calendar: FiscalCalendar
   return { grain, fiscalYear, quarter: Math.floor((sinceFiscalStart - fiscalYear * 12) / 3) + 1 };
 }
 
+/** One date format per time zone (creating one is costly). */
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** The calendar date of an instant in a time zone (a day is a day there, never a UTC day). */
 export function dateIn(timezone: string, now: Date): { year: number; month: number; day: number } {
-  const parts = new Intl.DateTimeFormat("en-US", {
-    timeZone: timezone,
-    year: "numeric",
-    month: "numeric",
-    day: "numeric",
-  }).formatToParts(now);
+  let format = dayFormats.get(timezone);
+  if (!format) {
+    format = new Intl.DateTimeFormat("en-US", {
+      timeZone: timezone,
+      year: "numeric",
+      month: "numeric",
+      day: "numeric",
+    });
+    dayFormats.set(timezone, format);
+  }
+  const parts = format.formatToParts(now);
   const part = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return { year: part("year"), month: part("month"), day: part("day") };
 }
@@ -150,4 +158,9 @@ export function monthsEndingWith(
   const last = firstMonth(period, calendar) + GRAIN_MONTHS[period.grain] - 1;
   const id = (index: MonthIndex) => `${yearOf(index)}-${String(monthOf(index)).padStart(2, "0")}`;
   return { from: id(last - count + 1), to: id(last) };
+}
+
+/** The months a dashboard's trend lines cover for a period: a fiscal year's twelve, else the last six. */
+export function trendRange(period: Period, calendar: FiscalCalendar): { from: string; to: string } {
+  return monthsEndingWith(period, period.grain === "year" ? 12 : 6, calendar);
 }

@@ -4,13 +4,27 @@ const LOCALES: Record<Lang, string> = { ja: "ja-JP", en: "en-US" };
 /** Shown where a number does not exist (the API's `null`). */
 export const NO_VALUE = "—";
 
+/** Number formats are costly to create and a dashboard formats hundreds of numbers: made once each. */
+const formats = new Map<string, Intl.NumberFormat>();
+
 function decimal(
   value: number,
   lang: Lang,
   maximumFractionDigits: number,
   minimumFractionDigits = 0,
 ): string {
-  return new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits, minimumFractionDigits }).format(value);
+  const key = `${lang}|${maximumFractionDigits}|${minimumFractionDigits}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(LOCALES[lang], { maximumFractionDigits, minimumFractionDigits });
+    formats.set(key, format);
+  }
+  return format.format(value);
+}
+
+/** Creates the formats a dashboard needs first, so that their locale data is loaded ahead of time. */
+export function warmUpFormats(): void {
+  for (const lang of ["ja", "en"] as const) decimal(0, lang, 0);
 }
 
 /** Yen with 万/億 in Japanese ("3,000万円", "1.52億円"), with K/M/B in English ("¥30.0M"). */

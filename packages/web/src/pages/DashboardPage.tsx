@@ -10,7 +10,7 @@ import { Sparkline } from "../components/Sparkline";
 import { Empty, LoadError, Loading } from "../components/StateMessage";
 import { StatusBadge } from "../components/StatusBadge";
 import { KpiLink } from "../features/detail/KpiLink";
-import { monthsEndingWith, periodId } from "../format/fiscalPeriod";
+import { periodId, trendRange } from "../format/fiscalPeriod";
 import { formatProgress, formatValue } from "../format/formatValue";
 import { statusLabel } from "../format/statusLabel";
 import type { Lang } from "../i18n/catalog";
@@ -36,12 +36,11 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
   const nodes = usePlanNodes(plan?.id);
   const evaluation = useEvaluation(plan?.id, id);
   const findings = useFindings(plan?.id);
-  const trendMonths = period?.grain === "year" ? 12 : 6;
-  const trendRange = useMemo(
-    () => (period && calendar ? monthsEndingWith(period, trendMonths, calendar) : undefined),
-    [period, calendar, trendMonths],
+  const range = useMemo(
+    () => (period && calendar ? trendRange(period, calendar) : undefined),
+    [period, calendar],
   );
-  const series = useSeries(plan?.id, trendRange);
+  const series = useSeries(plan?.id, range);
   const trends = useMemo(
     () => new Map(series.data?.nodes.map((n) => [n.id, n.points.map((p) => p.actual)])),
     [series.data],
