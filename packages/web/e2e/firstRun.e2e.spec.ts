@@ -75,7 +75,9 @@ test("first run: create the organisation and owner, land signed in, sign in agai
   const organization = page.getByRole("region", { name: "組織" });
   await expect(organization.getByLabel("組織名")).toHaveValue("テスト株式会社");
   await expect(organization.getByText("オーナー", { exact: true })).toBeVisible();
-  await expect(page.getByRole("region", { name: "プランのカレンダー" })).toContainText("まだプランがありません。");
+  await expect(page.getByRole("region", { name: "プランのカレンダー" })).toContainText(
+    "まだプランがありません。",
+  );
 
   // Signing out shows the sign-in form now, and the new account signs in.
   await page.getByRole("button", { name: "サインアウト" }).click();
