@@ -46,6 +46,7 @@ export { defineMessages, formatNumber } from "./i18n/messages.js";
 export * from "./lint/index.js";
 export { modelMessages } from "./model/messages.js";
 export {
+  checkDataRows,
   type PlanIssue,
   type PreparedNode,
   type PreparedPlan,

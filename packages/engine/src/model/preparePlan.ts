@@ -12,7 +12,7 @@ import type { Lang } from "../i18n/lang.js";
 import { parsePeriod, validateCalendar } from "../period/index.js";
 import { type Calendar, GRAINS, type Grain, type Period } from "../period/types.js";
 import { modelMessages } from "./messages.js";
-import type { Aggregation, Direction, Plan, PlanNode, Role, Target } from "./types.js";
+import type { Aggregation, Direction, Measurement, Plan, PlanNode, Role, Target } from "./types.js";
 
 /** A problem in a plan, located by its path in the file (`["nodes", 3, "formula"]`). */
 export interface PlanIssue {
@@ -280,7 +280,7 @@ export function preparePlan(plan: Plan): PrepareResult {
     cadences.set(node.id, node.cadence ?? [...grains][0] ?? "month");
   });
 
-  checkDataRows(plan, calendar, issues);
+  for (const found of checkDataRows(plan.nodes, plan.data ?? [], calendar)) issues.push(found);
   if (issues.length > 0) return { ok: false, issues };
 
   const order = evaluationOrder(plan.nodes, graph);
@@ -329,46 +329,77 @@ export function preparePlan(plan: Plan): PrepareResult {
 }
 
 /** The file's own `data:` rows: known measured node, a period at its grain, a finite value. */
-function checkDataRows(plan: Plan, calendar: Calendar, issues: PlanIssue[]): void {
-  const byId = new Map(plan.nodes.map((n) => [n.id, n]));
-  const ids = [...byId.keys()];
-  (plan.data ?? []).forEach((row, i) => {
-    const at = (field: string) => ["data", i, field];
-    const node = byId.get(row.node);
-    if (!node) {
+/**
+ * The checks of actuals against a plan's nodes (a file's `data:`, or rows sent to the server):
+ * the node exists and has numbers of its own, the value is finite, the period is written at the
+ * node's grain. Paths are `["data", index, field]`. Each distinct period text is parsed once.
+ */
+export function checkDataRows(
+  nodes: readonly PlanNode[],
+  rows: readonly Measurement[],
+  calendar: Calendar,
+): PlanIssue[] {
+  const issues: PlanIssue[] = [];
+  // Per node, once: why it cannot take actuals, or the grain its actuals are written at.
+  const accepts = new Map<string, Grain | "data.notNumeric" | "data.computedOnly">();
+  for (const node of nodes)
+    accepts.set(
+      node.id,
+      node.role === "ksf"
+        ? "data.notNumeric"
+        : node.formula !== undefined && node.grain === undefined && node.aggregation === undefined
+          ? "data.computedOnly"
+          : (node.grain ?? "day"),
+    );
+  let ids: string[] | null = null;
+  const periods = new Map<string, Period | PlanIssue>();
+  for (let i = 0; i < rows.length; i++) {
+    const row = rows[i]!;
+    const accepted = accepts.get(row.node);
+    if (accepted === undefined) {
+      ids ??= nodes.map((n) => n.id);
       issues.push(
-        issue("data.unknownNode", at("node"), { id: row.node, suggestion: closestMatch(row.node, ids) }),
+        issue("data.unknownNode", ["data", i, "node"], {
+          id: row.node,
+          suggestion: closestMatch(row.node, ids),
+        }),
       );
-      return;
+      continue;
     }
-    if (node.role === "ksf") {
-      issues.push(issue("data.notNumeric", at("node"), { id: row.node }));
-      return;
+    if (accepted === "data.notNumeric" || accepted === "data.computedOnly") {
+      issues.push(issue(accepted, ["data", i, "node"], { id: row.node }));
+      continue;
     }
-    if (node.formula !== undefined && node.grain === undefined && node.aggregation === undefined) {
-      issues.push(issue("data.computedOnly", at("node"), { id: row.node }));
-      return;
+    if (!Number.isFinite(row.value)) issues.push(issue("data.notFinite", ["data", i, "value"], undefined));
+    let parsed = periods.get(row.period);
+    if (parsed === undefined) {
+      try {
+        parsed = parsePeriod(row.period, calendar);
+      } catch (error) {
+        parsed = fromError(error, []);
+      }
+      periods.set(row.period, parsed);
     }
-    if (!Number.isFinite(row.value)) issues.push(issue("data.notFinite", at("value"), undefined));
-    let period: Period;
-    try {
-      period = parsePeriod(row.period, calendar);
-    } catch (error) {
-      const reason = fromError(error, at("period"));
+    if ("code" in parsed) {
+      const reason = parsed;
+      const text = row.period;
       issues.push({
         code: "data.badPeriod",
-        path: at("period"),
-        text: (lang) =>
-          modelMessages[lang]["data.badPeriod"]({ text: row.period, reason: reason.text(lang) }),
+        path: ["data", i, "period"],
+        text: (lang) => modelMessages[lang]["data.badPeriod"]({ text, reason: reason.text(lang) }),
       });
-      return;
+      continue;
     }
-    const grain = node.grain ?? "day";
-    if (period.grain !== grain)
+    if (parsed.grain !== accepted)
       issues.push(
-        issue("data.periodGrain", at("period"), { period: row.period, grain: period.grain, expected: grain }),
+        issue("data.periodGrain", ["data", i, "period"], {
+          period: row.period,
+          grain: parsed.grain,
+          expected: accepted,
+        }),
       );
-  });
+  }
+  return issues;
 }
 
 /**

@@ -1,10 +1,10 @@
 import { readDataFile } from "@shihyo/datafile";
 import {
+  checkDataRows,
   type Lang,
   type Measurement,
   type Period,
   type PreparedPlan,
-  preparePlan,
   tryParsePeriod,
 } from "@shihyo/engine";
 import type { Actor, IngestResult, Store } from "@shihyo/store";
@@ -61,9 +61,8 @@ async function rowsOfFile(
  */
 function checkRows(rows: readonly Measurement[], prepared: PreparedPlan, maxRows: number): Measurement[] {
   if (rows.length > maxRows) throw tooMany(rows.length, maxRows);
-  const { data: _data, ...structure } = prepared.plan;
-  const checked = preparePlan({ ...structure, data: [...rows] });
-  const issues = checked.ok ? [] : checked.issues.filter((i) => i.path[0] === "data");
+  // The engine's checks of a file's `data:` rows, against the plan already prepared.
+  const issues = checkDataRows(prepared.plan.nodes, rows, prepared.calendar);
   const problems: { index: number; field: string; code: string; text: (lang: Lang) => string }[] = issues.map(
     (i) => ({
       index: Number(i.path[1]),
@@ -73,18 +72,26 @@ function checkRows(rows: readonly Measurement[], prepared: PreparedPlan, maxRows
     }),
   );
   const periods = new Map<string, Period | null>();
-  const seen = new Map<string, number>();
+  // Row index by node, then by period id (+ segment): the period ids are the parsed periods'
+  // own strings, so no key is built per row.
+  const seen = new Map<string, Map<string, number>>();
   const out: Measurement[] = [];
-  rows.forEach((row, index) => {
+  for (let index = 0; index < rows.length; index++) {
+    const row = rows[index]!;
     let period = periods.get(row.period);
     if (period === undefined) {
       period = tryParsePeriod(row.period, prepared.calendar);
       periods.set(row.period, period);
     }
-    if (!period || !prepared.byId.has(row.node)) return;
+    if (!period || !prepared.byId.has(row.node)) continue;
     const segment = row.segment ?? "";
-    const key = `${row.node}\u0000${period.id}\u0000${segment}`;
-    const first = seen.get(key);
+    let ofNode = seen.get(row.node);
+    if (!ofNode) {
+      ofNode = new Map();
+      seen.set(row.node, ofNode);
+    }
+    const key = segment === "" ? period.id : `${period.id}\u0000${segment}`;
+    const first = ofNode.get(key);
     if (first !== undefined) {
       problems.push({
         index,
@@ -92,15 +99,15 @@ function checkRows(rows: readonly Measurement[], prepared: PreparedPlan, maxRows
         code: "data.duplicate",
         text: (lang) => serverMessages[lang].duplicateRow({ first }),
       });
-      return;
+      continue;
     }
-    seen.set(key, index);
+    ofNode.set(key, index);
     out.push(
       segment === ""
         ? { node: row.node, period: period.id, value: row.value }
         : { node: row.node, period: period.id, value: row.value, segment },
     );
-  });
+  }
   if (problems.length > 0) {
     problems.sort((a, b) => a.index - b.index);
     const listed = problems.slice(0, MAX_LISTED);
