@@ -58,7 +58,9 @@ export async function apiRequest<T>(path: string, options: RequestOptions): Prom
       method: options.method ?? "GET",
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
-      credentials: "same-origin",
+      // "include" (same-origin requests only, so the same cookies): the mode the page's
+      // <link rel="preload" crossorigin="use-credentials"> uses, so those answers are reused.
+      credentials: "include",
       signal: options.signal,
     });
   } catch (error) {

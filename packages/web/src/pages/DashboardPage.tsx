@@ -1,4 +1,4 @@
-import { useId, useMemo } from "react";
+import { memo, useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearch } from "wouter";
 import { useEvaluation, useFindings, usePlanNodes, useSeries } from "../api/queries";
@@ -271,6 +271,20 @@ interface CardProps {
   trend: readonly (number | null)[] | undefined;
 }
 
+/**
+ * Cards re-render only when their own numbers change: the dashboard's later answers (findings,
+ * trends) then touch only what they change. The node and numbers objects come from the query
+ * cache and keep their identity until refetched.
+ */
+function sameCard(a: CardProps, b: CardProps): boolean {
+  return (
+    a.view.node === b.view.node &&
+    a.view.numbers === b.view.numbers &&
+    a.lang === b.lang &&
+    a.trend === b.trend
+  );
+}
+
 /** The card's trend line, labelled with what it shows. */
 function Trend({ view, trend }: { view: NodeView; trend: readonly (number | null)[] | undefined }) {
   const { t } = useTranslation();
@@ -331,7 +345,7 @@ function NodeProgress({ view, lang }: { view: NodeView; lang: Lang }) {
   );
 }
 
-function KgiCard({ view, lang, trend }: CardProps) {
+const KgiCard = memo(function KgiCard({ view, lang, trend }: CardProps) {
   const { t } = useTranslation();
   const numbers = view.numbers;
   const unit = view.node.unit;
@@ -371,9 +385,9 @@ function KgiCard({ view, lang, trend }: CardProps) {
       <Trend view={view} trend={trend} />
     </article>
   );
-}
+}, sameCard);
 
-function KpiCard({ view, lang, trend }: CardProps) {
+const KpiCard = memo(function KpiCard({ view, lang, trend }: CardProps) {
   const { t } = useTranslation();
   const numbers = view.numbers;
   return (
@@ -402,4 +416,4 @@ function KpiCard({ view, lang, trend }: CardProps) {
       <Trend view={view} trend={trend} />
     </article>
   );
-}
+}, sameCard);
