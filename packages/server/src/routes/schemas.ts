@@ -241,32 +241,32 @@ export const evaluationQuery = z.object({
   asOf: day.optional().meta({ description: "default: today in the plan's time zone" }),
   segment: z.string().min(1).optional(),
 });
+/** A node's numbers for one period: the fields of a node of `eval --json` (besides its id). */
+export const nodeNumbersSchema = z.object({
+  actual: num,
+  target: num,
+  derivedTarget: z.boolean(),
+  progress: num,
+  expectedToDate: num,
+  forecast: num,
+  forecastMethod: z.string().nullable(),
+  status: z.string(),
+  modeled: num,
+  coverage: num,
+  modelGap: num,
+  actualSource: z.string().nullable(),
+  targetSource: z.string().nullable(),
+  baseline: num,
+  expectedMethod: z.string().nullable(),
+  elapsedShare: num,
+  reason: z.string().nullable(),
+});
+
 export const evaluationSchema = z.object({
   period: z.string(),
   asOf: z.string(),
   segment: z.string().optional(),
-  nodes: z.array(
-    z.object({
-      id: z.string(),
-      actual: num,
-      target: num,
-      derivedTarget: z.boolean(),
-      progress: num,
-      expectedToDate: num,
-      forecast: num,
-      forecastMethod: z.string().nullable(),
-      status: z.string(),
-      modeled: num,
-      coverage: num,
-      modelGap: num,
-      actualSource: z.string().nullable(),
-      targetSource: z.string().nullable(),
-      baseline: num,
-      expectedMethod: z.string().nullable(),
-      elapsedShare: num,
-      reason: z.string().nullable(),
-    }),
-  ),
+  nodes: z.array(nodeNumbersSchema.extend({ id: z.string() })),
 });
 
 export const findingsQuery = z.object({ asOf: day.optional() });

@@ -16,7 +16,7 @@ import type { EvaluatedPlan } from "../evaluation/evaluatorCache.js";
 import { answerOnce } from "../evaluation/evaluatorCache.js";
 import { sendJson } from "./analysisRoutes.js";
 import type { App, RouteDeps } from "./app.js";
-import { planParams } from "./schemas.js";
+import { nodeNumbersSchema, planParams } from "./schemas.js";
 
 /** More periods than this in one question is refused: five years of months. */
 export const MAX_SERIES_PERIODS = 60;
@@ -38,7 +38,6 @@ const messages = defineMessages({
   },
 });
 
-const num = z.number().nullable();
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "a date as YYYY-MM-DD");
 
 export const seriesQuery = z.object({
@@ -53,26 +52,7 @@ export const seriesQuery = z.object({
 });
 
 /** One period of a node: the fields of a node of `eval --json` for that period. */
-const seriesPointSchema = z.object({
-  period: z.string(),
-  actual: num,
-  target: num,
-  derivedTarget: z.boolean(),
-  progress: num,
-  expectedToDate: num,
-  forecast: num,
-  forecastMethod: z.string().nullable(),
-  status: z.string(),
-  modeled: num,
-  coverage: num,
-  modelGap: num,
-  actualSource: z.string().nullable(),
-  targetSource: z.string().nullable(),
-  baseline: num,
-  expectedMethod: z.string().nullable(),
-  elapsedShare: num,
-  reason: z.string().nullable(),
-});
+const seriesPointSchema = nodeNumbersSchema.extend({ period: z.string() });
 
 export const seriesSchema = z.object({
   from: z.string(),
