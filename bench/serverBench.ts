@@ -28,11 +28,12 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Measurement } from "@shihyo/engine";
-import { buildServer, DEFAULT_CONFIG, hashPassword } from "@shihyo/server";
+import { buildServer, DEFAULT_CONFIG } from "@shihyo/server";
 import { type Actor, DATABASE_FILE, openStore } from "@shihyo/store";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import type { BenchModule, JsonValue } from "./benchModule.js";
+import { createBenchOwner } from "./benchOwner.js";
 import { generatePlan, measurementsOf } from "./generatePlan.js";
 import { collectGarbage, median, significant } from "./measure.js";
 
@@ -243,14 +244,7 @@ async function benchDialect(
     const { port } = app.server.address() as AddressInfo;
     const base = `http://127.0.0.1:${port}`;
 
-    const org = await store.createOrganization({ slug: "bench", name: "Bench" });
-    const user = await store.createUser({
-      email: "owner@bench.example",
-      name: "owner",
-      passwordHash: await hashPassword("bench password"),
-    });
-    await store.addMembership(null, { orgId: org.id, userId: user.id, role: "owner" });
-    const owner: Actor = { orgId: org.id, userId: user.id, tokenId: null, role: "owner" };
+    const owner = await createBenchOwner(store);
     const { secret } = await store.createApiToken(owner, { name: "bench", role: "admin", scopes: [] });
     const authorization = `Bearer ${secret}`;
 

@@ -27,9 +27,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gzipSync } from "node:zlib";
-import { buildServer, DEFAULT_CONFIG, hashPassword } from "@shihyo/server";
+import { buildServer, DEFAULT_CONFIG } from "@shihyo/server";
 import { openStore } from "@shihyo/store";
 import type { BenchModule, JsonValue } from "./benchModule.js";
+import { BENCH_OWNER, createBenchOwner } from "./benchOwner.js";
 import { median, significant } from "./measure.js";
 
 /** The session cookie's name (the server's auth/authenticate.ts). */
@@ -225,18 +226,12 @@ async function dashboardTimes(
     await app.listen({ host: "127.0.0.1", port: 0 });
     const { port } = app.server.address() as AddressInfo;
     const base = `http://127.0.0.1:${port}`;
-    const org = await store.createOrganization({ slug: "bench", name: "Bench" });
-    const user = await store.createUser({
-      email: "owner@bench.example",
-      name: "owner",
-      passwordHash: await hashPassword("bench password"),
-    });
-    await store.addMembership(null, { orgId: org.id, userId: user.id, role: "owner" });
+    await createBenchOwner(store);
 
     const login = await fetch(`${base}/api/v1/session`, {
       method: "POST",
       headers: { "content-type": "application/json" },
-      body: JSON.stringify({ email: "owner@bench.example", password: "bench password" }),
+      body: JSON.stringify(BENCH_OWNER),
     });
     if (!login.ok) throw new Error(`sign-in answered ${login.status}: ${await login.text()}`);
     const setCookie = login.headers.getSetCookie().find((c) => c.startsWith(`${SESSION_COOKIE}=`));
