@@ -216,4 +216,25 @@ describe.each(dialects())("authentication on %s", (dialect) => {
     });
     expectProblem(response, 403, "forbidden");
   });
+
+  it("keeps an owner: the organisation's only owner cannot step down or be removed (409, ja/en)", async () => {
+    const owner = server.userIdOf("owner");
+    const demote = await server.as("owner", {
+      method: "PATCH",
+      url: `/api/v1/members/${owner}`,
+      payload: { role: "admin" },
+      headers: { "accept-language": "ja" },
+    });
+    expect(expectProblem(demote, 409, "conflict").detail).toContain("最後のオーナー");
+    const remove = await server.as("owner", {
+      method: "DELETE",
+      url: `/api/v1/members/${owner}`,
+      headers: { "accept-language": "en" },
+    });
+    expect(expectProblem(remove, 409, "conflict").detail).toContain("last owner");
+    const members = await server.as("owner", { method: "GET", url: "/api/v1/members" });
+    expect(members.json().find((m: { userId: string }) => m.userId === owner)).toMatchObject({
+      role: "owner",
+    });
+  });
 });
