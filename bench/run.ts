@@ -10,10 +10,11 @@ import type { BenchModule, JsonValue } from "./benchModule.js";
 import { engineBench } from "./engineBench.js";
 import { collectGarbage } from "./measure.js";
 import { serverBench } from "./serverBench.js";
+import { startupBench } from "./startupBench.js";
 import { webBench } from "./webBench.js";
 
 /** Every section, in the order they run. Add a module here to add a key to the document. */
-const MODULES: readonly BenchModule[] = [engineBench, serverBench, webBench];
+const MODULES: readonly BenchModule[] = [engineBench, serverBench, startupBench, webBench];
 
 /** A wrong command line: reported without a stack trace. */
 class UsageError extends Error {}
