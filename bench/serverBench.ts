@@ -29,7 +29,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Measurement } from "@shihyo/engine";
 import { buildServer, DEFAULT_CONFIG } from "@shihyo/server";
-import { type Actor, DATABASE_FILE, openStore } from "@shihyo/store";
+import { DATABASE_FILE, openStore } from "@shihyo/store";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
 import type { BenchModule, JsonValue } from "./benchModule.js";
