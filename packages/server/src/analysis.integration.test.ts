@@ -32,20 +32,8 @@ describe.each(dialects())("analysis on %s", (dialect) => {
   let planId: string;
   beforeAll(async () => {
     server = await startServer(dialect);
-    const created = await server.as("admin", {
-      method: "POST",
-      url: "/api/v1/plans",
-      payload: readFileSync(SAAS_FILE, "utf8"),
-      headers: { "content-type": "application/yaml" },
-    });
-    planId = created.json().id;
-    const imported = await server.as("editor", {
-      method: "POST",
-      url: `/api/v1/plans/${planId}/measurements`,
-      payload: readFileSync(DEMO_FILE),
-      headers: { "content-type": "text/csv" },
-    });
-    expect(imported.statusCode).toBe(200);
+    planId = await server.importPlan(readFileSync(SAAS_FILE, "utf8"));
+    await server.pushMeasurements(planId, readFileSync(DEMO_FILE));
   });
   afterAll(async () => server?.close());
 

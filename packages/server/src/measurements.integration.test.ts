@@ -13,13 +13,7 @@ describe.each(dialects())("measurements on %s", (dialect) => {
   let planId: string;
   beforeAll(async () => {
     server = await startServer(dialect);
-    const created = await server.as("admin", {
-      method: "POST",
-      url: "/api/v1/plans",
-      payload: SAAS,
-      headers: { "content-type": "application/yaml" },
-    });
-    planId = created.json().id;
+    planId = await server.importPlan(SAAS);
   });
   afterAll(async () => server?.close());
 

@@ -80,34 +80,10 @@ describe.each(dialects())("series on %s", (dialect) => {
   let saasId: string;
   beforeAll(async () => {
     server = await startServer(dialect);
-    const created = await server.as("admin", {
-      method: "POST",
-      url: "/api/v1/plans",
-      payload: PLAN,
-      headers: { "content-type": "application/yaml" },
-    });
-    expect(created.statusCode).toBe(201);
-    planId = created.json().id;
-    const pushed = await server.as("editor", {
-      method: "POST",
-      url: `/api/v1/plans/${planId}/measurements`,
-      payload: JSON.stringify({ rows: ROWS }),
-      headers: { "content-type": "application/json" },
-    });
-    expect(pushed.statusCode).toBe(200);
-    const saas = await server.as("admin", {
-      method: "POST",
-      url: "/api/v1/plans",
-      payload: readFileSync(join(TEMPLATES, "saas.yaml"), "utf8"),
-      headers: { "content-type": "application/yaml" },
-    });
-    saasId = saas.json().id;
-    await server.as("editor", {
-      method: "POST",
-      url: `/api/v1/plans/${saasId}/measurements`,
-      payload: readFileSync(join(TEMPLATES, "saas.demo.csv")),
-      headers: { "content-type": "text/csv" },
-    });
+    planId = await server.importPlan(PLAN);
+    await server.pushMeasurements(planId, { rows: ROWS });
+    saasId = await server.importPlan(readFileSync(join(TEMPLATES, "saas.yaml"), "utf8"));
+    await server.pushMeasurements(saasId, readFileSync(join(TEMPLATES, "saas.demo.csv")));
   });
   afterAll(async () => server?.close());
 

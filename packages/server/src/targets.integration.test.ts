@@ -8,13 +8,7 @@ describe.each(dialects())("targets on %s", (dialect) => {
   let planId: string;
   beforeAll(async () => {
     server = await startServer(dialect);
-    const created = await server.as("admin", {
-      method: "POST",
-      url: "/api/v1/plans",
-      payload: readFileSync(join(TEMPLATES, "saas.yaml"), "utf8"),
-      headers: { "content-type": "application/yaml" },
-    });
-    planId = created.json().id;
+    planId = await server.importPlan(readFileSync(join(TEMPLATES, "saas.yaml"), "utf8"));
   });
   afterAll(async () => server?.close());
 

@@ -35,21 +35,8 @@ describe.each(dialects())("what-if on %s", (dialect) => {
   let planId: string;
   beforeAll(async () => {
     server = await startServer(dialect);
-    const created = await server.as("admin", {
-      method: "POST",
-      url: "/api/v1/plans",
-      payload: PLAN,
-      headers: { "content-type": "application/yaml" },
-    });
-    expect(created.statusCode).toBe(201);
-    planId = created.json().id;
-    const imported = await server.as("editor", {
-      method: "POST",
-      url: `/api/v1/plans/${planId}/measurements`,
-      payload: JSON.stringify({ rows: ROWS }),
-      headers: { "content-type": "application/json" },
-    });
-    expect(imported.statusCode, imported.body).toBe(200);
+    planId = await server.importPlan(PLAN);
+    await server.pushMeasurements(planId, { rows: ROWS });
   });
   afterAll(async () => server?.close());
 

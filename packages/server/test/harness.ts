@@ -56,6 +56,10 @@ export interface TestServer {
     who: Who | null,
     request: { method: string; url: string; payload?: unknown; headers?: Record<string, string> },
   ): Promise<LightMyRequestResponse>;
+  /** Imports a KPI file (YAML) as admin; its plan id. Fails with the answer unless 201. */
+  importPlan(yaml: string): Promise<string>;
+  /** Pushes actuals as editor (JSON rows, or a CSV file's bytes); fails with the answer unless 200. */
+  pushMeasurements(planId: string, data: { rows: unknown[] } | Buffer): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -98,7 +102,7 @@ export async function startServer(
     sessions.set(who, credentials);
     return credentials;
   };
-  return {
+  const server: TestServer = {
     dialect,
     app,
     store,
@@ -122,12 +126,33 @@ export async function startServer(
         ...(request.payload !== undefined ? { payload: request.payload as string } : {}),
       });
     },
+    async importPlan(yaml) {
+      const created = await server.as("admin", {
+        method: "POST",
+        url: "/api/v1/plans",
+        payload: yaml,
+        headers: { "content-type": "application/yaml" },
+      });
+      if (created.statusCode !== 201) throw new Error(`plan import: ${created.statusCode} ${created.body}`);
+      return created.json().id as string;
+    },
+    async pushMeasurements(planId, data) {
+      const csv = Buffer.isBuffer(data);
+      const pushed = await server.as("editor", {
+        method: "POST",
+        url: `/api/v1/plans/${planId}/measurements`,
+        payload: csv ? data : JSON.stringify(data),
+        headers: { "content-type": csv ? "text/csv" : "application/json" },
+      });
+      if (pushed.statusCode !== 200) throw new Error(`measurements: ${pushed.statusCode} ${pushed.body}`);
+    },
     async close() {
       await app.close();
       await store.close();
       await database.dispose();
     },
   };
+  return server;
 }
 
 /** Every error answer is problem+json with a stable type, a title and the status. */
