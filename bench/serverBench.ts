@@ -21,7 +21,6 @@
  *    resolution; see `percentileList` below), alongside its p50, p90, p97.5 and p99.
  *    Baseline: the quarter's range read in raw SQL, median of 50 runs.
  */
-import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
@@ -32,6 +31,7 @@ import { buildServer, DEFAULT_CONFIG } from "@shihyo/server";
 import { DATABASE_FILE, openStore } from "@shihyo/store";
 import BetterSqlite3 from "better-sqlite3";
 import pg from "pg";
+import { createScratchPostgres } from "../packages/store/test/testDatabases.js";
 import type { BenchModule, JsonValue } from "./benchModule.js";
 import { createBenchOwner } from "./benchOwner.js";
 import { generatePlan, measurementsOf } from "./generatePlan.js";
@@ -157,20 +157,11 @@ function sqliteDatabase(): Database {
 }
 
 async function postgresDatabase(adminUrl: string): Promise<Database> {
-  const name = `shihyo_bench_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchPostgres(adminUrl, "shihyo_bench");
   return {
-    target: { url: url.toString() },
+    target: { url: scratch.url },
     raw: async () => {
-      const client = new pg.Client({ connectionString: url.toString() });
+      const client = new pg.Client({ connectionString: scratch.url });
       await client.connect();
       const at = new Date().toISOString();
       const statement = (n: number) =>
@@ -212,15 +203,7 @@ async function postgresDatabase(adminUrl: string): Promise<Database> {
         },
       };
     },
-    dispose: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
+    dispose: scratch.drop,
   };
 }
 

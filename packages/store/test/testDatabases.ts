@@ -54,20 +54,11 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
     };
   }
   if (!adminUrl) throw new Error("SHIHYO_TEST_DATABASE_URL is not set");
-  const name = `shihyo_test_${randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: adminUrl });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name}`);
-  } finally {
-    await admin.end();
-  }
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
+  const scratch = await createScratchPostgres(adminUrl, "shihyo_test");
   return {
-    target: { url: url.toString() },
+    target: { url: scratch.url },
     query: async (text) => {
-      const client = new pg.Client({ connectionString: url.toString() });
+      const client = new pg.Client({ connectionString: scratch.url });
       await client.connect();
       try {
         return (await client.query(text)).rows;
@@ -75,14 +66,30 @@ export async function createTestDatabase(dialect: Dialect): Promise<TestDatabase
         await client.end();
       }
     },
-    dispose: async () => {
-      const client = new pg.Client({ connectionString: adminUrl });
-      await client.connect();
-      try {
-        await client.query(`drop database if exists ${name} with (force)`);
-      } finally {
-        await client.end();
-      }
-    },
+    dispose: scratch.drop,
   };
+}
+
+/**
+ * A fresh PostgreSQL database on the server `adminUrl` names (its role may CREATE DATABASE):
+ * its URL, and `drop` (which ends any connection still open to it).
+ */
+export async function createScratchPostgres(
+  adminUrl: string,
+  prefix: string,
+): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(6).toString("hex")}`;
+  const admin = async (sql: string) => {
+    const client = new pg.Client({ connectionString: adminUrl });
+    await client.connect();
+    try {
+      await client.query(sql);
+    } finally {
+      await client.end();
+    }
+  };
+  await admin(`create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
