@@ -138,9 +138,16 @@ export async function requireNode(ctx: Context, planId: string, nodeId: string):
   if (!node) throw new StoreError("not_found", { entity: "node", id: nodeId });
 }
 
-/** Marks a change of the plan: its structure/targets (`version`) or its data (`data_version`). */
-export async function touchPlan(ctx: Context, planId: string, what: "structure" | "data"): Promise<void> {
-  await ctx.db
+/**
+ * Marks a change of the plan: its structure/targets (`version`) or its data (`data_version`);
+ * answers both versions as they are now.
+ */
+export async function touchPlan(
+  ctx: Context,
+  planId: string,
+  what: "structure" | "data",
+): Promise<{ version: number; dataVersion: number }> {
+  const row = await ctx.db
     .updateTable("plans")
     .set((eb) =>
       what === "structure"
@@ -148,7 +155,9 @@ export async function touchPlan(ctx: Context, planId: string, what: "structure" 
         : { data_version: eb("data_version", "+", 1), updated_at: nowIso(ctx) },
     )
     .where("id", "=", planId)
-    .execute();
+    .returning(["version", "data_version"])
+    .executeTakeFirstOrThrow();
+  return { version: row.version, dataVersion: row.data_version };
 }
 
 /** Rows per multi-row statement, so that the bound parameters stay well under SQLite's limit. */

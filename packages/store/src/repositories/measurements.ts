@@ -142,16 +142,8 @@ export async function ingestMeasurements(
       })
       .execute();
     const counts = tx.dialect === "sqlite" ? applySqlite(tx.sqlite!, batch) : await applyPostgres(tx, batch);
-    let dataVersion: number | null = null;
-    if (counts.inserted + counts.updated > 0) {
-      await touchPlan(tx, input.planId, "data");
-      const plan = await tx.db
-        .selectFrom("plans")
-        .select("data_version")
-        .where("id", "=", input.planId)
-        .executeTakeFirstOrThrow();
-      dataVersion = plan.data_version;
-    }
+    const dataVersion =
+      counts.inserted + counts.updated > 0 ? (await touchPlan(tx, input.planId, "data")).dataVersion : null;
     await tx.db
       .updateTable("imports")
       .set({ ...counts, data_version: dataVersion })
