@@ -11,16 +11,19 @@ export class ApiError extends Error {
     readonly code: string,
     /** The server's message for people, in the language asked for; null when there is none. */
     readonly detail: string | null,
+    /** The whole problem document (e.g. its `errors` list), when the server sent one. */
+    readonly problem: Record<string, unknown> = {},
   ) {
     super(detail ?? `${status} ${code}`);
     this.name = "ApiError";
   }
 }
 
-export interface RequestOptions {
+export interface FetchOptions {
   method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-  body?: unknown;
-  /** Extra request headers (e.g. If-Match with the ETag of the version edited). */
+  /** The body as sent (JSON text, a KPI file, a data file). */
+  body?: string | Blob;
+  /** Extra request headers (content type, If-Match with the ETag of the version edited, …). */
   headers?: Record<string, string>;
   /** Required by the server on writes with a session cookie. */
   csrfToken?: string | null;
@@ -28,11 +31,12 @@ export interface RequestOptions {
   signal?: AbortSignal;
 }
 
-interface Problem {
-  code?: string;
-  detail?: string;
-  title?: string;
+export interface RequestOptions extends Omit<FetchOptions, "body"> {
+  /** Sent as JSON. */
+  body?: unknown;
 }
+
+type Problem = Record<string, unknown> & { code?: string; detail?: string; title?: string };
 
 async function problemOf(response: Response): Promise<Problem> {
   const type = response.headers.get("content-type") ?? "";
@@ -44,20 +48,23 @@ async function problemOf(response: Response): Promise<Problem> {
   }
 }
 
-export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
+/**
+ * A request under /api/v1 (`path` without that prefix); the answer when it is a success, for
+ * callers that read headers (ETag, Link) or a body that is not JSON. Anything else is an ApiError.
+ */
+export async function apiFetch(path: string, options: FetchOptions): Promise<Response> {
   const headers: Record<string, string> = {
-    ...options.headers,
     accept: "application/json",
+    ...options.headers,
     "accept-language": options.language,
   };
-  if (options.body !== undefined) headers["content-type"] = "application/json";
   if (options.csrfToken) headers["x-csrf-token"] = options.csrfToken;
   let response: Response;
   try {
     response = await fetch(`/api/v1${path}`, {
       method: options.method ?? "GET",
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body,
       // "include" (same-origin requests only, so the same cookies): the mode the page's
       // <link rel="preload" crossorigin="use-credentials"> uses, so those answers are reused.
       credentials: "include",
@@ -73,8 +80,20 @@ export async function apiRequest<T>(path: string, options: RequestOptions): Prom
       response.status,
       problem.code ?? "http_error",
       problem.detail ?? problem.title ?? null,
+      problem,
     );
   }
+  return response;
+}
+
+export async function apiRequest<T>(path: string, options: RequestOptions): Promise<T> {
+  const { body, ...rest } = options;
+  const response = await apiFetch(path, {
+    ...rest,
+    ...(body !== undefined
+      ? { body: JSON.stringify(body), headers: { ...options.headers, "content-type": "application/json" } }
+      : {}),
+  });
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }

@@ -1,14 +1,14 @@
 import { type Plan, parseKpiFile, writeKpiFileJson } from "@shihyo/engine";
 import { useQuery } from "@tanstack/react-query";
 import i18n from "i18next";
-import { ApiError } from "../../api/client";
+import { ApiError, apiFetch, type FetchOptions } from "../../api/client";
 import type { PlanSummary } from "../../api/types";
 import type { ServerProblemItem } from "./checkDraft";
 
 /**
- * The plan editor's calls. They need what `apiRequest` does not give: the ETag of the file
- * read, If-Match on the write, a KPI file as the body (YAML or JSON text), and the located
- * errors of a refused file. Errors are the same ApiError, with those errors attached.
+ * The plan editor's calls, on the client's `apiFetch`: they read the ETag of the file, send
+ * If-Match and a KPI file as the body (YAML or JSON text), and a refusal keeps the located
+ * errors of the file (PlanFileError, an ApiError).
  */
 
 export class PlanFileError extends ApiError {
@@ -23,48 +23,19 @@ export class PlanFileError extends ApiError {
   }
 }
 
-interface Problem {
-  code?: string;
-  detail?: string;
-  title?: string;
-  errors?: ServerProblemItem[];
-}
-
+/** A request through the app's client; a refusal carries the located errors of the file. */
 async function send(
   path: string,
-  init: { method?: string; headers?: Record<string, string>; body?: string; csrfToken?: string | null },
+  init: Omit<FetchOptions, "language" | "signal">,
   signal?: AbortSignal,
 ): Promise<Response> {
-  const headers: Record<string, string> = { "accept-language": i18n.language, ...init.headers };
-  if (init.csrfToken) headers["x-csrf-token"] = init.csrfToken;
-  let response: Response;
   try {
-    response = await fetch(`/api/v1${path}`, {
-      method: init.method ?? "GET",
-      headers,
-      body: init.body,
-      credentials: "same-origin",
-      signal,
-    });
+    return await apiFetch(path, { ...init, language: i18n.language, ...(signal ? { signal } : {}) });
   } catch (error) {
-    if (error instanceof DOMException && error.name === "AbortError") throw error;
-    throw new PlanFileError(0, "network", null, []);
+    if (!(error instanceof ApiError)) throw error;
+    const items = Array.isArray(error.problem.errors) ? (error.problem.errors as ServerProblemItem[]) : [];
+    throw new PlanFileError(error.status, error.code, error.detail, items);
   }
-  if (response.ok) return response;
-  let problem: Problem = {};
-  if ((response.headers.get("content-type") ?? "").includes("json")) {
-    try {
-      problem = (await response.json()) as Problem;
-    } catch {
-      problem = {};
-    }
-  }
-  throw new PlanFileError(
-    response.status,
-    problem.code ?? "http_error",
-    problem.detail ?? problem.title ?? null,
-    problem.errors ?? [],
-  );
 }
 
 export interface EditablePlan {

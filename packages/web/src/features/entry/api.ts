@@ -5,7 +5,7 @@
  */
 import { type QueryClient, useQueries } from "@tanstack/react-query";
 import i18n from "i18next";
-import { ApiError } from "../../api/client";
+import { ApiError, apiFetch } from "../../api/client";
 import type { PlanNode } from "../../api/types";
 import type { StoredValues } from "./drafts";
 
@@ -74,26 +74,14 @@ async function fetchMeasurements(
   signal: AbortSignal,
 ): Promise<StoredMeasurement[]> {
   const search = new URLSearchParams({ ...query, limit: String(PAGE) });
-  let url: string | null = `/api/v1/plans/${encodeURIComponent(planId)}/measurements?${search}`;
+  let path: string | null = `/plans/${encodeURIComponent(planId)}/measurements?${search}`;
   const rows: StoredMeasurement[] = [];
-  while (url !== null) {
-    let response: Response;
-    try {
-      response = await fetch(url, {
-        headers: { accept: "application/json", "accept-language": i18n.language },
-        credentials: "same-origin",
-        signal,
-      });
-    } catch (error) {
-      if (error instanceof DOMException && error.name === "AbortError") throw error;
-      throw new ApiError(0, "network", null);
-    }
-    if (!response.ok) {
-      const problem = (await response.json().catch(() => ({}))) as { code?: string; detail?: string };
-      throw new ApiError(response.status, problem.code ?? "http_error", problem.detail ?? null);
-    }
+  while (path !== null) {
+    const response = await apiFetch(path, { language: i18n.language, signal });
     rows.push(...((await response.json()) as StoredMeasurement[]));
-    url = /<([^>]+)>;\s*rel="next"/.exec(response.headers.get("link") ?? "")?.[1] ?? null;
+    // The next page's link is absolute (/api/v1/…); apiFetch takes the path under /api/v1.
+    const next = /<\/api\/v1([^>]+)>;\s*rel="next"/.exec(response.headers.get("link") ?? "")?.[1];
+    path = next ?? null;
   }
   return rows;
 }
