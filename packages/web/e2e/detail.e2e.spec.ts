@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { signInAsDemo } from "./demoSignIn";
 
 const screenshots = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 mkdirSync(screenshots, { recursive: true });
@@ -19,24 +20,12 @@ function thisMonth(): { label: string; id: string } {
   return { label: `${year}年${month}月`, id: `${year}-${month.padStart(2, "0")}` };
 }
 
-async function signIn(page: Page) {
-  const email = process.env.SHIHYO_E2E_EMAIL;
-  const password = process.env.SHIHYO_E2E_PASSWORD;
-  if (!email || !password)
-    throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
-  await page.goto("/");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("パスワード").fill(password);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
-}
-
 // Writes only the targets of deal_size (and puts the original value back) and one comment.
 test("KPI detail: chart, table, explanation; revise a target, see the history and the gap, apply the solved value; comment", async ({
   page,
 }) => {
   const month = thisMonth();
-  await signIn(page);
+  await signInAsDemo(page);
 
   // Open a KPI from the dashboard by its name.
   await page.locator(".kpi-card").getByRole("link", { name: "受注単価", exact: true }).click();

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { signInAsDemo } from "./demoSignIn";
 
 const screenshots = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 mkdirSync(screenshots, { recursive: true });
@@ -10,18 +11,6 @@ test.use({ baseURL: process.env.SHIHYO_E2E_BASE_URL });
 /** A number as the app shows it in Japanese ("12,345"). */
 const numberOf = (text: string | null) => Number((text ?? "").replace(/[^\d.-]/g, ""));
 const ja = (value: number) => value.toLocaleString("ja-JP");
-
-async function signIn(page: Page) {
-  const email = process.env.SHIHYO_E2E_EMAIL;
-  const password = process.env.SHIHYO_E2E_PASSWORD;
-  if (!email || !password)
-    throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
-  await page.goto("/");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("パスワード").fill(password);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
-}
 
 /** The visitors card's actual for the current quarter, once the dashboard has its numbers. */
 async function visitorsOnDashboard(page: Page): Promise<number> {
@@ -60,7 +49,7 @@ test("data entry: type and paste into the grid, save, see the dashboard change; 
   context,
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signIn(page);
+  await signInAsDemo(page);
   const before = await visitorsOnDashboard(page);
 
   // The grid, one grain at a time: days of the current quarter, opened on today's column.

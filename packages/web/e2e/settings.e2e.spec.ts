@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, type Page, test } from "@playwright/test";
+import { signInAsDemo } from "./demoSignIn";
 
 const screenshots = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 mkdirSync(screenshots, { recursive: true });
@@ -8,18 +9,6 @@ mkdirSync(screenshots, { recursive: true });
 test.use({ baseURL: process.env.SHIHYO_E2E_BASE_URL });
 
 const RENAMED = "Shihyo デモ株式会社";
-
-async function signIn(page: Page) {
-  const email = process.env.SHIHYO_E2E_EMAIL;
-  const password = process.env.SHIHYO_E2E_PASSWORD;
-  if (!email || !password)
-    throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
-  await page.goto("/");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("パスワード").fill(password);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
-}
 
 /** Straight through the API with the page's session: to put the organisation's name back whatever happened. */
 async function renameOrganization(page: Page, name: string) {
@@ -37,7 +26,7 @@ test("settings: organisation, API token shown once, members, language, calendar"
   context,
 }) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
-  await signIn(page);
+  await signInAsDemo(page);
   const original = (await (await page.request.get("/api/v1/orgs/current")).json()).name as string;
   const stamp = Date.now().toString(36);
   try {

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, type Locator, type Page, test } from "@playwright/test";
+import { signInAsDemo } from "./demoSignIn";
 
 const screenshots = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 mkdirSync(screenshots, { recursive: true });
@@ -14,18 +15,6 @@ function yen(text: string | null): number {
   const match = /(-?)([\d,]+)円/.exec(text ?? "");
   if (!match) throw new Error(`not an amount in yen: ${text}`);
   return Number(`${match[1]}${match[2]!.replaceAll(",", "")}`);
-}
-
-async function signIn(page: Page) {
-  const email = process.env.SHIHYO_E2E_EMAIL;
-  const password = process.env.SHIHYO_E2E_PASSWORD;
-  if (!email || !password)
-    throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
-  await page.goto("/");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("パスワード").fill(password);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
 }
 
 /** Whether a node's card lies inside the canvas as it is shown now. */
@@ -43,7 +32,7 @@ async function insideCanvas(page: Page, node: Locator): Promise<boolean> {
 
 // Read-only: the what-if and solve compute on the server and write nothing.
 test("the KPI tree: numbers, collapse, fit, what-if, solve and a node's detail", async ({ page }) => {
-  await signIn(page);
+  await signInAsDemo(page);
   await page.getByRole("link", { name: "KPI ツリー" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "KPI ツリー" })).toBeVisible();
   const canvas = page.getByRole("region", { name: "KPI ツリーの図" });
