@@ -1,5 +1,5 @@
 import { Handle, type Node, type NodeProps, Position } from "@xyflow/react";
-import type { FocusEvent, KeyboardEvent } from "react";
+import { type FocusEvent, type KeyboardEvent, useId } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { ProgressBar } from "../../components/ProgressBar";
@@ -9,6 +9,7 @@ import { statusLabel } from "../../format/statusLabel";
 import type { Lang } from "../../i18n/catalog";
 import type { WhatIfChange } from "./api";
 import type { ConsistencyRow } from "./gapsByNode";
+import { gapWords } from "./gapWords";
 import { signedValue } from "./signedValue";
 import { descendantCount, type PlacedNode } from "./treeLayout";
 
@@ -17,6 +18,8 @@ export interface KpiNodeData extends Record<string, unknown> {
   lang: Lang;
   /** The detail page, keeping the plan and period. */
   href: string;
+  /** The period shown, in words ("2026年度 第3四半期"): the gap belongs to it. */
+  periodText: string;
   gap: ConsistencyRow | null;
   change: WhatIfChange | null;
   onToggle: (id: string) => void;
@@ -29,6 +32,7 @@ export type KpiFlowNode = Node<KpiNodeData, "kpi">;
 export function KpiNode({ data }: NodeProps<KpiFlowNode>) {
   const { t } = useTranslation();
   const { placed, lang, gap, change } = data;
+  const gapId = useId();
   const { node, numbers } = placed.item.view;
   const name = node.name ?? node.id;
   const unit = node.unit;
@@ -44,6 +48,7 @@ export function KpiNode({ data }: NodeProps<KpiFlowNode>) {
           className="kpi-node-name"
           data-node-link={node.id}
           title={name}
+          aria-describedby={gap ? gapId : undefined}
           onKeyDown={(event) => data.onLinkKey(node.id, event)}
           onFocus={(event) => data.onLinkFocus(node.id, event)}
         >
@@ -92,13 +97,7 @@ export function KpiNode({ data }: NodeProps<KpiFlowNode>) {
           {change.difference !== null && ` (${signedValue(change.difference, unit, lang, true)})`}
         </p>
       )}
-      {gap && (
-        <p className="kpi-node-gap" title={t("tree.gapDetail", gapTexts(gap, unit, lang))}>
-          <span aria-hidden="true">⚠ </span>
-          {t("tree.gap")}
-          <span className="kpi-node-gap-detail">{t("tree.gapDetail", gapTexts(gap, unit, lang))}</span>
-        </p>
-      )}
+      {gap && <GapMark id={gapId} gap={gap} unit={unit} lang={lang} periodText={data.periodText} />}
       {placed.childCount > 0 && (
         <button
           type="button"
@@ -119,9 +118,39 @@ export function KpiNode({ data }: NodeProps<KpiFlowNode>) {
   );
 }
 
-function gapTexts(gap: ConsistencyRow, unit: string | undefined, lang: Lang) {
-  return {
-    implied: formatValue(gap.implied, unit, lang, { compact: true }),
-    gap: gap.gap === null ? "—" : signedValue(gap.gap, unit, lang, true),
-  };
+interface GapMarkProps {
+  id: string;
+  gap: ConsistencyRow;
+  unit: string | undefined;
+  lang: Lang;
+  periodText: string;
+}
+
+/**
+ * Where the node's targets do not add up, in words: the headline with the amount (never
+ * clipped), what the inputs' targets give, and the whole sentence with the numbers in full
+ * for screen readers (it also describes the node's link) and as the tooltip.
+ */
+function GapMark({ id, gap, unit, lang, periodText }: GapMarkProps) {
+  const { t } = useTranslation();
+  const words = gapWords(gap, unit, lang);
+  const sentence = t("tree.gapSentence", {
+    period: periodText,
+    target: words.target,
+    implied: words.impliedExact,
+    gap: words.gap,
+    ratio: words.ratio,
+  });
+  return (
+    <p className="kpi-node-gap" id={id} title={sentence}>
+      <span className="kpi-node-gap-head">
+        <span aria-hidden="true">⚠ </span>
+        {t(words.headline, { amount: words.amount })}
+      </span>
+      <span className="kpi-node-gap-detail" aria-hidden="true">
+        {t("tree.gapImplied", { implied: words.implied })}
+      </span>
+      <span className="visually-hidden">{sentence}</span>
+    </p>
+  );
 }

@@ -149,6 +149,7 @@ function TreeWorkspace({
           <TreeCanvas
             layout={layout}
             gaps={gaps}
+            periodText={periodText}
             changes={changes}
             search={search}
             lang={lang}
@@ -174,13 +175,14 @@ function TreeWorkspace({
 interface CanvasProps {
   layout: TreeLayout;
   gaps: ReadonlyMap<string, ConsistencyRow>;
+  periodText: string;
   changes: ReadonlyMap<string, WhatIfChange>;
   search: string;
   lang: Lang;
   onToggle: (id: string) => void;
 }
 
-function TreeCanvas({ layout, gaps, changes, search, lang, onToggle }: CanvasProps) {
+function TreeCanvas({ layout, gaps, periodText, changes, search, lang, onToggle }: CanvasProps) {
   const { t } = useTranslation();
   const flow = useReactFlow();
   const [, navigate] = useLocation();
@@ -256,6 +258,7 @@ function TreeCanvas({ layout, gaps, changes, search, lang, onToggle }: CanvasPro
           placed,
           lang,
           href: hrefOf(placed.id),
+          periodText,
           gap: gaps.get(placed.id) ?? null,
           change: changes.get(placed.id) ?? null,
           onToggle,
@@ -263,7 +266,7 @@ function TreeCanvas({ layout, gaps, changes, search, lang, onToggle }: CanvasPro
           onLinkFocus,
         },
       })),
-    [layout, lang, hrefOf, gaps, changes, onToggle, onLinkKey, onLinkFocus],
+    [layout, lang, hrefOf, periodText, gaps, changes, onToggle, onLinkKey, onLinkFocus],
   );
   const flowEdges = useMemo<FormulaFlowEdge[]>(
     () =>

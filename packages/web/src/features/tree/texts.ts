@@ -16,7 +16,11 @@ export const ja = {
   expand: "{{name}} の下位 {{count}} 件を表示する",
   collapsedCount: "{{count}} 件を折りたたみ中",
   gap: "目標が積み上がっていません",
-  gapDetail: "下位の目標からは {{implied}}（差 {{gap}}）",
+  gapShort: "目標の積み上げが {{amount}} 不足",
+  gapOver: "目標の積み上げが {{amount}} 超過",
+  gapImplied: "下位の目標からは {{implied}}",
+  gapSentence:
+    "{{period}}の目標 {{target}} に対し、下位の目標から求めた値は {{implied}}（差 {{gap}}、{{ratio}}）",
   scenario: "試算",
   findingsFailed: "整合チェックを読み込めませんでした。",
   controls: {
@@ -90,7 +94,11 @@ export const en: Texts<typeof ja> = {
   expand: "Show the {{count}} nodes under {{name}}",
   collapsedCount: "{{count}} collapsed",
   gap: "Targets do not add up",
-  gapDetail: "The targets below imply {{implied}} (gap {{gap}})",
+  gapShort: "Targets below fall {{amount}} short",
+  gapOver: "Targets below go {{amount}} over",
+  gapImplied: "Targets below imply {{implied}}",
+  gapSentence:
+    "In {{period}}, the targets below imply {{implied}} against the target {{target}} (gap {{gap}}, {{ratio}})",
   scenario: "What-if",
   findingsFailed: "The consistency check could not be loaded.",
   controls: {
