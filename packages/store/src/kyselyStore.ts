@@ -8,7 +8,7 @@ import * as organizations from "./repositories/organizations.js";
 import * as plans from "./repositories/plans.js";
 import * as sessions from "./repositories/sessions.js";
 import * as targets from "./repositories/targets.js";
-import type { Actor, MeasurementFilter, Page, Role, Store } from "./storeApi.js";
+import type { Actor, AuditFilter, MeasurementFilter, Page, Role, Store } from "./storeApi.js";
 
 /**
  * The Store on Kysely, the same for both dialects: each method is a repository function
@@ -76,6 +76,9 @@ export class KyselyStore implements Store {
   }
   setPassword(actor: Actor, input: { passwordHash: string; keepSessionId: string }) {
     return organizations.setPassword(this.ctx, actor, input);
+  }
+  setEmail(actor: Actor, email: string) {
+    return organizations.setEmail(this.ctx, actor, email);
   }
   createFirstOwner(input: Parameters<Store["createFirstOwner"]>[0]) {
     return organizations.createFirstOwner(this.ctx, input);
@@ -176,7 +179,7 @@ export class KyselyStore implements Store {
   listComments(orgId: string, planId: string, nodeId?: string) {
     return comments.listComments(this.ctx, orgId, planId, nodeId);
   }
-  listAudit(orgId: string, page?: Page) {
+  listAudit(orgId: string, page?: Page & AuditFilter) {
     return auditLog.listAudit(this.ctx, orgId, page);
   }
 }

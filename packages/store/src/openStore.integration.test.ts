@@ -24,7 +24,11 @@ describe.each(DIALECTS)("opening the store on %s", (dialect) => {
       const first: string[] = [];
       const store = await openStore({ ...database.target, onProgress: (m) => first.push(m) });
       expect(store.dialect).toBe(dialect);
-      expect(first).toEqual(["migrating 0001_initial…", "migrating 0001_import_data_version…"]);
+      expect(first).toEqual([
+        "migrating 0001_initial…",
+        "migrating 0001_import_data_version…",
+        "migrating 0002_audit_filters…",
+      ]);
       await store.createOrganization({ slug: "kept", name: "Kept" });
       await store.close();
 
@@ -49,7 +53,11 @@ describe.skipIf(!withPostgres)("PostgreSQL: instances starting together", () => 
     const stores = await Promise.all(
       [1, 2, 3].map(() => openStore({ ...database.target, onProgress: (m) => progress.push(m) })),
     );
-    expect(progress).toEqual(["migrating 0001_initial…", "migrating 0001_import_data_version…"]);
+    expect(progress).toEqual([
+      "migrating 0001_initial…",
+      "migrating 0001_import_data_version…",
+      "migrating 0002_audit_filters…",
+    ]);
     const client = new pg.Client({ connectionString: database.target.url });
     await client.connect();
     const applied = await client.query("select name from kysely_migration order by name");
@@ -57,6 +65,7 @@ describe.skipIf(!withPostgres)("PostgreSQL: instances starting together", () => 
     expect(applied.rows).toEqual([
       { name: "2026_11_23_0001_initial" },
       { name: "2026_11_24_0001_import_data_version" },
+      { name: "2026_11_24_0002_audit_filters" },
     ]);
     // All three work on the same data.
     await stores[0]!.createOrganization({ slug: "shared", name: "Shared" });

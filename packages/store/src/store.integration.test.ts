@@ -156,6 +156,31 @@ describe.each(DIALECTS)("store on %s", (dialect) => {
     });
   });
 
+  describe.skipIf(skip)("own e-mail", () => {
+    it("changes the actor's e-mail (normalised), refuses one another user has, and audits it", async () => {
+      const a = await newOrg();
+      const other = await newOrg();
+      const changed = await store.setEmail(a.actor, `  New.Address${n}@Example.COM `);
+      expect(changed).toMatchObject({ id: a.userId, email: `new.address${n}@example.com` });
+      expect(await store.getUserByEmail(`new.address${n}@example.com`)).toMatchObject({ id: a.userId });
+      expect(await store.getUserByEmail(`user${n - 1}@example.com`)).toBeNull();
+      const conflict = await expectStoreError(store.setEmail(a.actor, `USER${n}@example.com`), "conflict");
+      expect(conflict.params).toEqual({ entity: "user", key: `user${n}@example.com` });
+      expect((await store.getUser(other.userId))?.email).toBe(`user${n}@example.com`);
+      // The same address again changes nothing and is not audited.
+      await store.setEmail(a.actor, `new.address${n}@example.com`);
+      const { entries } = await store.listAudit(a.orgId, { actions: ["user.email"] });
+      expect(entries).toEqual([
+        expect.objectContaining({
+          userId: a.userId,
+          entity: "user",
+          entityId: a.userId,
+          detail: { from: `user${n - 1}@example.com`, to: `new.address${n}@example.com` },
+        }),
+      ]);
+    });
+  });
+
   describe.skipIf(skip)("plans", () => {
     it.each(templates)("round-trips the %s template", async (name) => {
       const { actor, orgId } = await newOrg();
@@ -690,6 +715,43 @@ describe.each(DIALECTS)("store on %s", (dialect) => {
         entityId: id,
         detail: { inserted: 1, updated: 0, unchanged: 0, rows: 1, source: "api" },
       });
+    });
+
+    it("filters the log by actions, by user and by token, and pages within the filter", async () => {
+      const a = await newOrg();
+      const b = await newOrg();
+      const { id } = await store.createPlan(a.actor, smallPlan);
+      const { token } = await store.createApiToken(a.actor, { name: "bot", role: "editor", scopes: [] });
+      const bot: Actor = { orgId: a.orgId, userId: null, tokenId: token.id, role: "editor" };
+      for (const body of ["1", "2", "3"]) {
+        now = new Date(now.getTime() + 1000);
+        await store.addComment(bot, { planId: id, nodeId: "leads", body });
+      }
+      await store.addComment(a.actor, { planId: id, nodeId: "leads", body: "mine" });
+      await store.createPlan(b.actor, smallPlan);
+
+      const comments = await store.listAudit(a.orgId, { actions: ["comment.add"], limit: 2 });
+      expect(comments.entries.map((e) => e.tokenId)).toEqual([null, token.id]);
+      const rest = await store.listAudit(a.orgId, {
+        actions: ["comment.add"],
+        limit: 2,
+        after: comments.next!,
+      });
+      expect(rest.entries.map((e) => e.tokenId)).toEqual([token.id, token.id]);
+      expect(rest.next).toBeNull();
+
+      const plansAndTokens = await store.listAudit(a.orgId, { actions: ["plan.create", "token.create"] });
+      expect(plansAndTokens.entries.map((e) => e.action)).toEqual(["token.create", "plan.create"]);
+      expect((await store.listAudit(a.orgId, { actions: [] })).entries).toEqual([]);
+
+      const byBot = await store.listAudit(a.orgId, { tokenId: token.id });
+      expect(byBot.entries).toHaveLength(3);
+      expect(byBot.entries.every((e) => e.action === "comment.add" && e.userId === null)).toBe(true);
+      const byOwner = await store.listAudit(a.orgId, { userId: a.userId });
+      expect(byOwner.entries.map((e) => e.action)).toEqual(["comment.add", "token.create", "plan.create"]);
+      // Another organisation's entries never match, whatever the filter.
+      expect((await store.listAudit(b.orgId, { userId: a.userId })).entries).toEqual([]);
+      expect((await store.listAudit(b.orgId, { actions: ["plan.create"] })).entries).toHaveLength(1);
     });
   });
 });

@@ -146,6 +146,13 @@ export interface Page {
   after?: string;
 }
 
+/** Which audit entries to list: any of these actions, by this user or token (all when absent). */
+export interface AuditFilter {
+  actions?: readonly string[];
+  userId?: string;
+  tokenId?: string;
+}
+
 /** Thrown by the store for conflicts the API maps to HTTP statuses. */
 export type StoreErrorCode =
   | "not_found"
@@ -191,6 +198,11 @@ export interface Store {
    * the session `keepSessionId` stays. Answers how many sessions ended.
    */
   setPassword(actor: Actor, input: { passwordHash: string; keepSessionId: string }): Promise<number>;
+  /**
+   * Sets the actor's own e-mail address (trimmed, lower-cased); a conflict when another user
+   * has it. Audited as `user.email` in the actor's organisation.
+   */
+  setEmail(actor: Actor, email: string): Promise<User>;
   /** How many users the database has (none: the first run, see createFirstOwner). */
   countUsers(): Promise<number>;
   /**
@@ -290,5 +302,8 @@ export interface Store {
   // comments and audit
   addComment(actor: Actor, input: { planId: string; nodeId: string; body: string }): Promise<Comment>;
   listComments(orgId: string, planId: string, nodeId?: string): Promise<Comment[]>;
-  listAudit(orgId: string, page?: Page): Promise<{ entries: AuditEntry[]; next: string | null }>;
+  listAudit(
+    orgId: string,
+    page?: Page & AuditFilter,
+  ): Promise<{ entries: AuditEntry[]; next: string | null }>;
 }

@@ -1,4 +1,4 @@
-import type { AuditEntry, Page } from "../storeApi.js";
+import type { AuditEntry, AuditFilter, Page } from "../storeApi.js";
 import type { Context } from "./context.js";
 
 const DEFAULT_LIMIT = 50;
@@ -21,14 +21,23 @@ function decodeCursor(cursor: string): [string, string] | null {
   return null;
 }
 
-/** The organisation's audit log, newest first, a page at a time. */
+/**
+ * The organisation's audit log, newest first, a page at a time; optionally only some actions,
+ * or one user's or token's entries (indexes on org, action/user/token, at, id serve each).
+ */
 export async function listAudit(
   ctx: Context,
   orgId: string,
-  page: Page = {},
+  page: Page & AuditFilter = {},
 ): Promise<{ entries: AuditEntry[]; next: string | null }> {
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(page.limit ?? DEFAULT_LIMIT)));
   let query = ctx.db.selectFrom("audit_log").selectAll().where("org_id", "=", orgId);
+  if (page.actions !== undefined) {
+    if (page.actions.length === 0) return { entries: [], next: null };
+    query = query.where("action", "in", [...page.actions]);
+  }
+  if (page.userId !== undefined) query = query.where("user_id", "=", page.userId);
+  if (page.tokenId !== undefined) query = query.where("token_id", "=", page.tokenId);
   const after = page.after === undefined ? null : decodeCursor(page.after);
   if (after) {
     const [at, id] = after;

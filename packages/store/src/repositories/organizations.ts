@@ -285,6 +285,35 @@ export async function setPassword(
   });
 }
 
+/**
+ * Sets the actor's own e-mail address (normalised as sign-in does). Taken by another user:
+ * a conflict; the same address: nothing changes and nothing is audited.
+ */
+export async function setEmail(ctx: Context, actor: Actor, email: string): Promise<User> {
+  const userId = ownUserId(actor);
+  const normalized = normalizeEmail(email);
+  return atomic(ctx, async (tx) => {
+    const before = await getUser(tx, userId);
+    if (!before) throw new StoreError("not_found", { entity: "user", id: userId });
+    if (before.email === normalized) return before;
+    const holder = await tx.db
+      .selectFrom("users")
+      .select("id")
+      .where("email", "=", normalized)
+      .executeTakeFirst();
+    if (holder) throw new StoreError("conflict", { entity: "user", key: normalized });
+    await tx.db.updateTable("users").set({ email: normalized }).where("id", "=", userId).execute();
+    await audit(tx, actor, {
+      orgId: actor.orgId,
+      action: "user.email",
+      entity: "user",
+      entityId: userId,
+      detail: { from: before.email, to: normalized },
+    });
+    return { ...before, email: normalized };
+  });
+}
+
 export async function addMembership(
   ctx: Context,
   actor: Actor | null,
