@@ -125,6 +125,23 @@ const CASES: RouteCase[] = [
     }),
   },
   {
+    // An address another user has: refused after the password check (409) for every member,
+    // so that nobody's e-mail changes and the other cases keep signing in.
+    method: "POST",
+    path: "/api/v1/session/email",
+    min: "viewer",
+    scope: "org",
+    ok: 409,
+    prepare: async (server) => {
+      const taken = await server.store.createUser({
+        email: `t${unique()}@example.com`,
+        name: "t",
+        passwordHash: "x",
+      });
+      return { url: "/api/v1/session/email", ...json({ email: taken.email, password: PASSWORD }) };
+    },
+  },
+  {
     method: "DELETE",
     path: "/api/v1/sessions",
     min: "viewer",

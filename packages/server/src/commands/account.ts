@@ -1,10 +1,10 @@
 import { defineMessages, type Lang } from "@shihyo/engine";
-import type { Actor, Session, Store, User } from "@shihyo/store";
+import { type Actor, isStoreError, type Session, type Store, type User } from "@shihyo/store";
 import { hashPassword, verifyPassword } from "../auth/passwords.js";
 import type { RequestAuth } from "../auth/requestAuth.js";
 import type { ServerConfig } from "../config.js";
 import { AppError, AppErrorCode, type ProblemItem } from "../errors/appError.js";
-import { MIN_PASSWORD_LENGTH } from "./firstRun.js";
+import { EMAIL, MAX_EMAIL_LENGTH, MIN_PASSWORD_LENGTH } from "./firstRun.js";
 
 const MAX_NAME_LENGTH = 200;
 const MAX_PASSWORD_LENGTH = 1024;
@@ -22,6 +22,10 @@ export const accountMessages = defineMessages({
     shortPassword: (p: { min: number }) => `The new password needs at least ${p.min} characters.`,
     longPassword: (p: { max: number }) => `The new password may have at most ${p.max} characters.`,
     wrongPassword: () => "The current password is not right.",
+    emailRequired: () => "Enter the new e-mail address.",
+    badEmail: (p: { value: string }) => `"${p.value}" is not an e-mail address.`,
+    emailTaken: (p: { email: string }) =>
+      `Another account already signs in with ${p.email}; choose a different address.`,
   },
   ja: {
     sessionOnly: () =>
@@ -31,6 +35,10 @@ export const accountMessages = defineMessages({
     shortPassword: (p: { min: number }) => `新しいパスワードは ${p.min} 文字以上にしてください。`,
     longPassword: (p: { max: number }) => `新しいパスワードは ${p.max} 文字以内にしてください。`,
     wrongPassword: () => "現在のパスワードが正しくありません。",
+    emailRequired: () => "新しいメールアドレスを入力してください。",
+    badEmail: (p: { value: string }) => `「${p.value}」はメールアドレスではありません。`,
+    emailTaken: (p: { email: string }) =>
+      `${p.email} は別のアカウントがサインインに使っています。別のアドレスを指定してください。`,
   },
 });
 
@@ -63,6 +71,16 @@ export function newPasswordProblems(password: string, lang: Lang): ProblemItem[]
   return [];
 }
 
+/** The problems of a new e-mail address: the first run's rules. */
+export function newEmailProblems(email: string, lang: Lang): ProblemItem[] {
+  const m = accountMessages[lang];
+  const value = email.trim();
+  if (value === "") return [{ path: "body.email", message: m.emailRequired(), code: "required" }];
+  if (value.length > MAX_EMAIL_LENGTH || !EMAIL.test(value))
+    return [{ path: "body.email", message: m.badEmail({ value }), code: "email" }];
+  return [];
+}
+
 function refuseIfProblems(problems: (lang: Lang) => ProblemItem[]): void {
   if (problems("en").length === 0) return;
   throw new AppError(AppErrorCode.ValidationFailed, {
@@ -88,6 +106,43 @@ export function accountHolder(auth: RequestAuth | null): { actor: Actor; session
   return { actor: auth.actor, session: auth.session };
 }
 
+/**
+ * Checks the signed-in user's current password before an account change. Attempts count
+ * against the sign-in limits (per e-mail and per client address), so that a borrowed
+ * session cannot be used to guess the password.
+ */
+async function checkCurrentPassword(options: {
+  store: Store;
+  config: ServerConfig;
+  user: User;
+  password: string;
+  ip: string;
+  /** The body field that holds the password, named in the error. */
+  field: string;
+}): Promise<void> {
+  const { store, config, user, password, ip, field } = options;
+  const { maxPerEmail, maxPerIp, windowSeconds } = config.login;
+  const [byEmail, byIp] = await Promise.all([
+    store.countLoginAttempt(`email:${user.email}`, windowSeconds),
+    store.countLoginAttempt(`ip:${ip}`, windowSeconds),
+  ]);
+  if (byEmail > maxPerEmail || byIp > maxPerIp)
+    throw new AppError(AppErrorCode.RateLimited, { headers: { "retry-after": String(windowSeconds) } });
+  const ok = await verifyPassword(await store.getPasswordHash(user.id), password);
+  if (!ok)
+    throw new AppError(AppErrorCode.ValidationFailed, {
+      detail: (lang) => accountMessages[lang].wrongPassword(),
+      errors: (lang) => [
+        {
+          path: `body.${field}`,
+          message: accountMessages[lang].wrongPassword(),
+          code: "wrong_password",
+        },
+      ],
+      extensions: { reason: "wrong_password" },
+    });
+}
+
 /** Changes the signed-in user's name and preferred language. */
 export async function updateAccount(options: {
   store: Store;
@@ -103,9 +158,8 @@ export async function updateAccount(options: {
 }
 
 /**
- * Changes the signed-in user's password after checking the current one. Attempts count
- * against the sign-in limits (per e-mail and per client address), so that a borrowed
- * session cannot be used to guess the password. Every other session of the user ends;
+ * Changes the signed-in user's password after checking the current one (counted as a
+ * sign-in attempt). Every other session of the user ends;
  * the one that made the change stays. Answers how many ended.
  */
 export async function changePassword(options: {
@@ -121,29 +175,57 @@ export async function changePassword(options: {
   refuseIfProblems((lang) => newPasswordProblems(newPassword, lang));
   const user = await store.getUser(session.userId);
   if (!user) throw new AppError(AppErrorCode.Unauthenticated);
-  const { maxPerEmail, maxPerIp, windowSeconds } = config.login;
-  const [byEmail, byIp] = await Promise.all([
-    store.countLoginAttempt(`email:${user.email}`, windowSeconds),
-    store.countLoginAttempt(`ip:${ip}`, windowSeconds),
-  ]);
-  if (byEmail > maxPerEmail || byIp > maxPerIp)
-    throw new AppError(AppErrorCode.RateLimited, { headers: { "retry-after": String(windowSeconds) } });
-  const ok = await verifyPassword(await store.getPasswordHash(user.id), currentPassword);
-  if (!ok)
-    throw new AppError(AppErrorCode.ValidationFailed, {
-      detail: (lang) => accountMessages[lang].wrongPassword(),
-      errors: (lang) => [
-        {
-          path: "body.currentPassword",
-          message: accountMessages[lang].wrongPassword(),
-          code: "wrong_password",
-        },
-      ],
-      extensions: { reason: "wrong_password" },
-    });
+  await checkCurrentPassword({
+    store,
+    config,
+    user,
+    password: currentPassword,
+    ip,
+    field: "currentPassword",
+  });
   // Hashed outside any transaction: argon2 takes a while and must not hold the database.
   const passwordHash = await hashPassword(newPassword);
   return store.setPassword(actor, { passwordHash, keepSessionId: session.id });
+}
+
+/**
+ * Changes the signed-in user's e-mail address (trimmed and lower-cased, as sign-in compares
+ * it) after checking the current password (counted as a sign-in attempt). An address another
+ * user has is refused (409) only after the password: nobody learns who has an account
+ * without it. Sessions stay: the person is the same.
+ */
+export async function changeEmail(options: {
+  store: Store;
+  config: ServerConfig;
+  actor: Actor;
+  session: Session;
+  email: string;
+  password: string;
+  ip: string;
+}): Promise<User> {
+  const { store, config, actor, session, email, password, ip } = options;
+  refuseIfProblems((lang) => newEmailProblems(email, lang));
+  const user = await store.getUser(session.userId);
+  if (!user) throw new AppError(AppErrorCode.Unauthenticated);
+  await checkCurrentPassword({ store, config, user, password, ip, field: "password" });
+  try {
+    return await store.setEmail(actor, email);
+  } catch (error) {
+    if (!isStoreError(error, "conflict")) throw error;
+    const taken = error.params.key;
+    throw new AppError(AppErrorCode.Conflict, {
+      detail: (lang) => accountMessages[lang].emailTaken({ email: taken }),
+      errors: (lang) => [
+        {
+          path: "body.email",
+          message: accountMessages[lang].emailTaken({ email: taken }),
+          code: "email_taken",
+        },
+      ],
+      extensions: { reason: "email_taken" },
+      cause: error,
+    });
+  }
 }
 
 /** "Sign out everywhere else": ends every session of the user but this one; answers how many. */

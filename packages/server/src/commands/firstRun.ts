@@ -8,9 +8,10 @@ import { AppError, AppErrorCode, type ProblemItem } from "../errors/appError.js"
 export const MIN_PASSWORD_LENGTH = 8;
 const MAX_PASSWORD_LENGTH = 1024;
 const MAX_NAME_LENGTH = 200;
-const MAX_EMAIL_LENGTH = 320;
+export const MAX_EMAIL_LENGTH = 320;
 const SLUG = /^[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?$/;
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** What the first run, and a change of e-mail, accept as an e-mail address. */
+export const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 export interface FirstRunInput {
   organization: { name: string; slug?: string | undefined };

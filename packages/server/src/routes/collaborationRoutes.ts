@@ -86,16 +86,19 @@ export function collaborationRoutes(app: App, { store }: RouteDeps): void {
       config: { access: "admin" },
       schema: {
         tags: ["audit"],
-        summary: "The audit log, newest first",
+        summary: "The audit log, newest first; filtered by action, user or token",
         querystring: auditQuery,
         response: { 200: auditSchema },
       },
     },
     async (request) => {
-      const { limit, after } = request.query;
+      const { limit, after, action, userId, tokenId } = request.query;
       return store.listAudit(actorOf(request).orgId, {
         ...(limit !== undefined ? { limit } : {}),
         ...(after !== undefined ? { after } : {}),
+        ...(action !== undefined ? { actions: action.split(",").map((a) => a.trim()) } : {}),
+        ...(userId !== undefined ? { userId } : {}),
+        ...(tokenId !== undefined ? { tokenId } : {}),
       });
     },
   );

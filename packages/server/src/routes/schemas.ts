@@ -373,6 +373,14 @@ export const commentBody = z.object({ body: z.string().min(1).max(10_000) });
 export const auditQuery = z.object({
   limit: z.coerce.number().int().min(1).max(500).optional(),
   after: z.string().min(1).optional(),
+  action: z
+    .string()
+    .min(1)
+    .max(2000)
+    .optional()
+    .meta({ description: "only these actions, comma-separated (e.g. membership.add,membership.role)" }),
+  userId: z.string().min(1).optional().meta({ description: "only what this user did" }),
+  tokenId: z.string().min(1).optional().meta({ description: "only what this API token did" }),
 });
 export const auditSchema = z.object({
   entries: z.array(

@@ -3,7 +3,13 @@ import type { FastifyRequest } from "fastify";
 import { z } from "zod";
 import { CSRF_HEADER, SESSION_COOKIE } from "../auth/authenticate.js";
 import { actorOf } from "../auth/requestAuth.js";
-import { accountHolder, changePassword, endOtherSessions, updateAccount } from "../commands/account.js";
+import {
+  accountHolder,
+  changeEmail,
+  changePassword,
+  endOtherSessions,
+  updateAccount,
+} from "../commands/account.js";
 import { login } from "../commands/login.js";
 import { noContent } from "../http/openapi.js";
 import type { App, RouteDeps } from "./app.js";
@@ -41,6 +47,10 @@ const updateAccountBody = z.object({
 const changePasswordBody = z.object({
   currentPassword: z.string().max(1024),
   newPassword: z.string().max(10_000).meta({ description: "at least 8 characters" }),
+});
+const changeEmailBody = z.object({
+  email: z.string().max(10_000).meta({ description: "the new address; trimmed and lower-cased" }),
+  password: z.string().max(1024).meta({ description: "your current password" }),
 });
 const endedSessionsSchema = z.object({
   ended: z.number().int().meta({ description: "how many other sessions were ended" }),
@@ -134,6 +144,26 @@ export function sessionRoutes(app: App, { store, config }: RouteDeps): void {
       const { currentPassword, newPassword } = request.body;
       await changePassword({ store, config, actor, session, currentPassword, newPassword, ip: request.ip });
       return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    "/api/v1/session/email",
+    {
+      config: { access: "viewer" },
+      schema: {
+        tags,
+        summary:
+          "Change your own e-mail address (the one you sign in with); needs your current password (not API tokens)",
+        body: changeEmailBody,
+        response: { 200: sessionSchema },
+      },
+    },
+    async (request) => {
+      const { actor, session } = accountHolder(request.auth);
+      const { email, password } = request.body;
+      await changeEmail({ store, config, actor, session, email, password, ip: request.ip });
+      return sessionDocument(store, request);
     },
   );
 
