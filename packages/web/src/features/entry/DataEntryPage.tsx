@@ -20,11 +20,14 @@ import {
   sendMeasurements,
   useStoredValues,
 } from "./api";
-import { type Drafts, draftCount, rowsToSave, withDraft, withoutSaved } from "./drafts";
-import { type CellEdit, cellKey, EntryGrid } from "./EntryGrid";
+import { type Drafts, draftCount, rowKey, rowsToSave, splitRowKey, withDraft, withoutSaved } from "./drafts";
+import { type CellEdit, cellKey, EntryGrid, useRowLabel } from "./EntryGrid";
 import { engineCalendar, periodColumns, startColumn } from "./periodColumns";
+import { SegmentForm } from "./SegmentForm";
+import { entryRows } from "./segmentRows";
 import { UploadPanel } from "./UploadPanel";
 import { useLeaveWarning } from "./useLeaveWarning";
+import { useSwitchGuard } from "./useSwitchGuard";
 import "./entry.css";
 
 /** The data-entry page (/entry): a grid of actuals for the KPIs one owns, and file imports. */
@@ -127,7 +130,7 @@ function EntryWorkspace({
   const [chosenGrain, setGrain] = useState<Grain | null>(null);
   const grain: Grain | undefined =
     chosenGrain && grains.includes(chosenGrain) ? chosenGrain : (shown[0]?.grain as Grain);
-  const rows = useMemo(() => shown.filter((n) => n.grain === grain), [shown, grain]);
+  const gridNodes = useMemo(() => shown.filter((n) => n.grain === grain), [shown, grain]);
 
   const today = useMemo(() => {
     const d = dateIn(calendar.timezone, new Date());
@@ -137,13 +140,16 @@ function EntryWorkspace({
     () => (grain ? periodColumns(shownPeriod, grain, calendar, today, lang) : []),
     [shownPeriod, grain, calendar, today, lang],
   );
-  const ranges = useMemo(
-    () =>
-      columns.length === 0
-        ? []
-        : rows.map((n) => ({ node: n.id, from: columns[0]!.id, to: columns.at(-1)!.id })),
-    [rows, columns],
-  );
+  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
+  // The grid's nodes, and the weights of those that are weighted means (their segment totals need them).
+  const ranges = useMemo(() => {
+    if (columns.length === 0) return [];
+    const ids = new Set(gridNodes.map((n) => n.id));
+    for (const n of gridNodes)
+      if (n.aggregation === "weighted_average" && n.weight && byId.get(n.weight)?.grain === n.grain)
+        ids.add(n.weight);
+    return [...ids].map((node) => ({ node, from: columns[0]!.id, to: columns.at(-1)!.id }));
+  }, [gridNodes, columns, byId]);
   const stored = useStoredValues(planId, ranges);
 
   const [drafts, setDrafts] = useState<Drafts>({});
@@ -152,24 +158,49 @@ function EntryWorkspace({
     null,
   );
   const [saving, setSaving] = useState(false);
+  // Segments added by name, by node: kept from period to period (not saved until a value is).
+  const [added, setAdded] = useState<Readonly<Record<string, readonly string[]>>>({});
   const unsaved = draftCount(drafts);
   useLeaveWarning(unsaved > 0, t("entry.grid.leaveWarning"));
+  useSwitchGuard(
+    unsaved > 0,
+    t("entry.grid.switchWarning", { count: unsaved }),
+    t("entry.grid.historyWarning", { count: unsaved }),
+  );
+  // Drafts belong to the period they were typed in: another period (the user said yes) starts without.
+  const [draftsPeriod, setDraftsPeriod] = useState(shownPeriod);
+  if (draftsPeriod !== shownPeriod) {
+    setDraftsPeriod(shownPeriod);
+    setDrafts({});
+    setServerProblems(new Map());
+    setNotice(null);
+  }
 
-  const byId = useMemo(() => new Map(nodes.map((n) => [n.id, n])), [nodes]);
   const storedValues = stored.values;
+  const collator = useMemo(() => new Intl.Collator(lang), [lang]);
+  const rows = useMemo(
+    () => entryRows(gridNodes, storedValues, drafts, added, collator.compare),
+    [gridNodes, storedValues, drafts, added, collator],
+  );
+  const rowLabel = useRowLabel();
   const onEdit = useCallback(
     (edits: CellEdit[]) => {
       setDrafts((current) =>
         edits.reduce(
           (next, edit) =>
-            withDraft(next, edit, storedValues[edit.node]?.[edit.period] ?? null, byId.get(edit.node)?.unit),
+            withDraft(
+              next,
+              edit,
+              storedValues[edit.row]?.[edit.period] ?? null,
+              byId.get(splitRowKey(edit.row).node)?.unit,
+            ),
           current,
         ),
       );
       setServerProblems((problems) => {
         if (problems.size === 0) return problems;
         const next = new Map(problems);
-        for (const edit of edits) next.delete(cellKey(edit.node, edit.period));
+        for (const edit of edits) next.delete(cellKey(edit.row, edit.period));
         return next;
       });
     },
@@ -209,7 +240,7 @@ function EntryWorkspace({
         for (const row of error.rows) {
           const index = /^rows\[(\d+)\]/.exec(row.path)?.[1];
           const sent = index === undefined ? undefined : toSend[Number(index)];
-          if (sent) problems.set(cellKey(sent.node, sent.period), row.message);
+          if (sent) problems.set(cellKey(rowKey(sent.node, sent.segment ?? ""), sent.period), row.message);
         }
       setServerProblems(problems);
       setNotice({
@@ -239,21 +270,38 @@ function EntryWorkspace({
     () => rowsToSave(drafts, measured, storedValues).problems,
     [drafts, measured, storedValues],
   );
+  // A problem's row named as the grid names it ("KPI", or "KPI・segment").
+  const nameOf = (key: string) => {
+    const { node, segment } = splitRowKey(key);
+    const n = byId.get(node);
+    if (!n) return node;
+    return rowLabel({
+      key,
+      node: n,
+      kind:
+        segment !== ""
+          ? "segment"
+          : rows.some((r) => r.key === key && r.kind === "unsegmented")
+            ? "unsegmented"
+            : "own",
+      segment,
+    });
+  };
   const problemList = [
     ...typedProblems.map((p) => ({
-      key: cellKey(p.node, p.period),
-      node: p.node,
+      key: cellKey(p.row, p.period),
+      row: p.row,
       period: p.period,
       message:
         p.check.kind === "notNumber"
-          ? t("entry.grid.notNumber", { text: drafts[p.node]?.[p.period] ?? "" })
+          ? t("entry.grid.notNumber", { text: drafts[p.row]?.[p.period] ?? "" })
           : t("entry.grid.cannotDelete", {
               value: formatValue(p.check.stored, byId.get(p.node)?.unit, lang),
             }),
     })),
     ...[...serverProblems].map(([key, message]) => {
-      const [node, period] = key.split("\u0000") as [string, string];
-      return { key, node, period, message };
+      const [row, period] = key.split("\u0000") as [string, string];
+      return { key, row, period, message };
     }),
   ];
 
@@ -310,11 +358,11 @@ function EntryWorkspace({
         </div>
         {readOnly && <p className="muted">{t("entry.grid.readOnly")}</p>}
         {!readOnly && <p className="muted entry-keys">{t("entry.grid.keys")}</p>}
-        {rows.some((n) => n.unit === "percent") && (
+        {gridNodes.some((n) => n.unit === "percent") && (
           <p className="muted entry-keys">{t("entry.grid.percentHint")}</p>
         )}
 
-        {rows.length === 0 || !grain ? (
+        {gridNodes.length === 0 || !grain ? (
           <Empty title={t("entry.grid.noKpis")}>{t("entry.grid.noKpisHint")}</Empty>
         ) : stored.error ? (
           <LoadError error={stored.error} onRetry={stored.refetch} />
@@ -326,7 +374,7 @@ function EntryWorkspace({
           <EntryGrid
             key={`${grain} ${shownPeriod} ${filter}`}
             caption={t("entry.grid.caption", { period: periodName, grain: t(`entry.grains.${grain}`) })}
-            nodes={rows}
+            rows={rows}
             columns={columns}
             stored={storedValues}
             drafts={drafts}
@@ -338,7 +386,20 @@ function EntryWorkspace({
             onNotice={onNotice}
           />
         )}
-        {stored.segmented.size > 0 && <p className="muted entry-keys">{t("entry.grid.segmentsNote")}</p>}
+        {!readOnly && gridNodes.length > 0 && !stored.isPending && !stored.error && (
+          <SegmentForm
+            nodes={gridNodes}
+            rows={rows}
+            stored={storedValues}
+            onAdd={(node, segment) => {
+              setAdded((current) => ({ ...current, [node.id]: [...(current[node.id] ?? []), segment] }));
+              setNotice({
+                kind: "ok",
+                text: t("entry.segments.added", { node: node.name ?? node.id, segment }),
+              });
+            }}
+          />
+        )}
 
         {notice && (
           <div
@@ -356,7 +417,7 @@ function EntryWorkspace({
               {problemList.map((p) => (
                 <li key={p.key}>
                   {t("entry.grid.problem", {
-                    node: byId.get(p.node)?.name ?? p.node,
+                    node: nameOf(p.row),
                     period: p.period,
                     message: p.message,
                   })}

@@ -1,3 +1,4 @@
+import type { Aggregation } from "@shihyo/engine";
 import {
   type ClipboardEvent,
   type KeyboardEvent,
@@ -20,20 +21,24 @@ import { editText } from "./cellNumber";
 import { type CellCheck, checkDraft, type Drafts, type StoredValues, storedValue } from "./drafts";
 import { parseTsv, placeBlock } from "./pasteBlock";
 import type { PeriodColumn } from "./periodColumns";
+import { type EntryRow, totalAt } from "./segmentRows";
 
 export interface CellEdit {
-  node: string;
+  /** The row key (see `rowKey`). */
+  row: string;
   period: string;
   text: string;
 }
 
+export type GridRow = EntryRow<EntryNode>;
+
 interface EntryGridProps {
   caption: string;
-  nodes: readonly EntryNode[];
+  rows: readonly GridRow[];
   columns: readonly PeriodColumn[];
   stored: StoredValues;
   drafts: Drafts;
-  /** Problems the server found in the last save, by `node\u0000period`. */
+  /** Problems the server found in the last save, by `row key\u0000period`. */
   serverProblems: ReadonlyMap<string, string>;
   readOnly: boolean;
   lang: Lang;
@@ -46,17 +51,21 @@ interface EntryGridProps {
 
 type Editing = { text: string; mode: "enter" | "edit" } | null;
 
-export const cellKey = (node: string, period: string) => `${node}\u0000${period}`;
+export const cellKey = (row: string, period: string) => `${row}\u0000${period}`;
+
+/** A total row's cells are worked out from its segment rows; nothing is typed into them. */
+const takesInput = (row: GridRow) => row.kind !== "total";
 
 /** What a cell shows and whether it is wrong, from its draft, its stored value and the server's word. */
 function cellState(
-  node: EntryNode,
+  row: GridRow,
   period: string,
   stored: StoredValues,
   draft: string | undefined,
   lang: Lang,
 ) {
-  const old = storedValue(stored, node.id, period);
+  const node = row.node;
+  const old = storedValue(stored, row.key, period);
   if (draft === undefined)
     return { text: old === null ? "" : formatValue(old, node.unit, lang), dirty: false, check: null };
   const check = checkDraft(draft, old, node.unit);
@@ -73,15 +82,34 @@ function useProblemText() {
       : t("entry.grid.cannotDelete", { value: formatValue(check.stored, unit, lang) });
 }
 
+/** A row's name as one phrase (the KPI, and its segment), for labels and messages. */
+export function useRowLabel() {
+  const { t } = useTranslation();
+  return (row: GridRow) => {
+    const name = row.node.name ?? row.node.id;
+    switch (row.kind) {
+      case "own":
+        return name;
+      case "total":
+        return t("entry.segments.totalLabel", { node: name });
+      case "unsegmented":
+        return t("entry.segments.rowLabel", { node: name, segment: t("entry.segments.none") });
+      case "segment":
+        return t("entry.segments.rowLabel", { node: name, segment: row.segment });
+    }
+  };
+}
+
 /**
- * A spreadsheet-like grid: rows are KPIs, columns the periods of their grain. The focused cell
+ * A spreadsheet-like grid: rows are KPIs (and a KPI's segments, under its total), columns the
+ * periods of their grain. The focused cell
  * holds the one text box (so that a Japanese IME works from the first key); the others are text.
  * Keys as in a spreadsheet: arrows, Tab / Shift+Tab, Enter / Shift+Enter move; typing replaces
  * the value, F2 or a double click edits it; Esc cancels; Delete clears; Ctrl+V pastes a block.
  */
 export function EntryGrid(props: EntryGridProps) {
   const { t } = useTranslation();
-  const { nodes, columns, stored, drafts, serverProblems, readOnly, lang } = props;
+  const { rows, columns, stored, drafts, serverProblems, readOnly, lang } = props;
   const [active, setActive] = useState(() => ({ row: 0, column: props.startColumn }));
   const [editing, setEditing] = useState<Editing>(null);
   const scroller = useRef<HTMLDivElement>(null);
@@ -90,11 +118,27 @@ export function EntryGrid(props: EntryGridProps) {
   const messageId = useId();
   const captionId = useId();
   const problemText = useProblemText();
+  const rowLabel = useRowLabel();
 
-  const row = Math.min(active.row, nodes.length - 1);
+  const row = Math.min(active.row, rows.length - 1);
   const column = Math.min(active.column, columns.length - 1);
-  const node = nodes[row];
+  const node = rows[row];
   const period = columns[column];
+
+  // Each total row's cells, from its node's value rows (the rows after it with the same node).
+  const totals = useMemo(() => {
+    const out = new Map<string, { value: number | null; pending: boolean }[]>();
+    rows.forEach((r, index) => {
+      if (r.kind !== "total") return;
+      const parts: GridRow[] = [];
+      for (let i = index + 1; i < rows.length && rows[i]!.node === r.node; i++) parts.push(rows[i]!);
+      out.set(
+        r.key,
+        columns.map((c) => totalAt(r.node, parts, c.id, stored, drafts)),
+      );
+    });
+    return out;
+  }, [rows, columns, stored, drafts]);
 
   // Opens on today's column (the grid is remounted for another period, grain or set of rows).
   // biome-ignore lint/correctness/useExhaustiveDependencies: once, on mount
@@ -133,15 +177,15 @@ export function EntryGrid(props: EntryGridProps) {
 
   const commit = useCallback((text: string) => {
     const { node: n, period: p, props: current } = latest.current;
-    if (!n || !p) return;
-    current.onEdit([{ node: n.id, period: p.id, text }]);
+    if (!n || !p || !takesInput(n)) return;
+    current.onEdit([{ row: n.key, period: p.id, text }]);
   }, []);
 
   const move = useCallback((rowStep: number, columnStep: number) => {
     const { props: current, row: r, column: c } = latest.current;
     setEditing(null);
     setActive({
-      row: Math.max(0, Math.min(current.nodes.length - 1, r + rowStep)),
+      row: Math.max(0, Math.min(current.rows.length - 1, r + rowStep)),
       column: Math.max(0, Math.min(current.columns.length - 1, c + columnStep)),
     });
   }, []);
@@ -152,7 +196,7 @@ export function EntryGrid(props: EntryGridProps) {
       if (event.nativeEvent.isComposing || event.keyCode === 229) return;
       const { props: current, row: r, column: c, node: n, period: p, editing: e } = latest.current;
       if (!n || !p) return;
-      const lastRow = current.nodes.length - 1;
+      const lastRow = current.rows.length - 1;
       const lastColumn = current.columns.length - 1;
       const finish = () => {
         if (e) commit(e.text);
@@ -194,14 +238,14 @@ export function EntryGrid(props: EntryGridProps) {
         case "Escape":
           event.preventDefault();
           if (e) setEditing(null);
-          else if (!current.readOnly) commit(editText(storedValue(current.stored, n.id, p.id), n.unit));
+          else if (!current.readOnly) commit(editText(storedValue(current.stored, n.key, p.id), n.node.unit));
           return;
         case "F2":
           event.preventDefault();
-          if (!e && !current.readOnly) {
-            const draft = current.drafts[n.id]?.[p.id];
+          if (!e && !current.readOnly && takesInput(n)) {
+            const draft = current.drafts[n.key]?.[p.id];
             setEditing({
-              text: draft ?? editText(storedValue(current.stored, n.id, p.id), n.unit),
+              text: draft ?? editText(storedValue(current.stored, n.key, p.id), n.node.unit),
               mode: "edit",
             });
           }
@@ -226,7 +270,8 @@ export function EntryGrid(props: EntryGridProps) {
   );
 
   const onChange = useCallback((text: string) => {
-    if (latest.current.props.readOnly) return;
+    const { props: current, node: n } = latest.current;
+    if (current.readOnly || !n || !takesInput(n)) return;
     setEditing((e) => ({ text, mode: e?.mode ?? "enter" }));
   }, []);
 
@@ -246,15 +291,18 @@ export function EntryGrid(props: EntryGridProps) {
       if (current.readOnly || (e && !/[\t\r\n]/.test(text.replace(/[\r\n]+$/, "")))) return;
       event.preventDefault();
       const block = parseTsv(text);
-      const { cells, outside } = placeBlock(
+      const placed = placeBlock(
         block,
         { row: r, column: c },
-        { rows: current.nodes.length, columns: current.columns.length },
+        { rows: current.rows.length, columns: current.columns.length },
       );
+      // Cells that land on a total row are not typed into (their row is worked out).
+      const cells = placed.cells.filter((cell) => takesInput(current.rows[cell.row]!));
+      const outside = placed.outside + placed.cells.length - cells.length;
       setEditing(null);
       current.onEdit(
         cells.map((cell) => ({
-          node: current.nodes[cell.row]!.id,
+          row: current.rows[cell.row]!.key,
           period: current.columns[cell.column]!.id,
           text: cell.text,
         })),
@@ -288,19 +336,22 @@ export function EntryGrid(props: EntryGridProps) {
 
   const onDoubleClick = useCallback(() => {
     const { props: current, node: n, period: p, editing: e } = latest.current;
-    if (e || !n || !p || current.readOnly) return;
-    const draft = current.drafts[n.id]?.[p.id];
-    setEditing({ text: draft ?? editText(storedValue(current.stored, n.id, p.id), n.unit), mode: "edit" });
+    if (e || !n || !p || current.readOnly || !takesInput(n)) return;
+    const draft = current.drafts[n.key]?.[p.id];
+    setEditing({
+      text: draft ?? editText(storedValue(current.stored, n.key, p.id), n.node.unit),
+      mode: "edit",
+    });
   }, []);
 
   if (!node || !period) return null;
 
   // The focused cell's problem, announced with it and shown under the grid.
-  const activeDraft = drafts[node.id]?.[period.id];
+  const activeDraft = drafts[node.key]?.[period.id];
   const activeState = cellState(node, period.id, stored, editing ? editing.text : activeDraft, lang);
   const activeProblem = activeState.check
-    ? problemText(activeState.check, editing ? editing.text : (activeDraft ?? ""), node.unit, lang)
-    : (serverProblems.get(cellKey(node.id, period.id)) ?? null);
+    ? problemText(activeState.check, editing ? editing.text : (activeDraft ?? ""), node.node.unit, lang)
+    : (serverProblems.get(cellKey(node.key, period.id)) ?? null);
 
   return (
     <div className="entry-grid-wrap">
@@ -327,15 +378,17 @@ export function EntryGrid(props: EntryGridProps) {
           </caption>
           <GridHead columns={columns} />
           <tbody>
-            {nodes.map((n, r) => (
-              <GridRow
-                key={n.id}
-                node={n}
+            {rows.map((n, r) => (
+              <GridRowView
+                key={n.key}
+                row={n}
+                label={rowLabel(n)}
+                totals={totals.get(n.key)}
                 rowIndex={r}
                 columns={columns}
                 stored={stored}
-                storedRow={stored[n.id]}
-                draftRow={drafts[n.id]}
+                storedRow={stored[n.key]}
+                draftRow={drafts[n.key]}
                 serverProblems={serverProblems}
                 lang={lang}
                 activeColumn={r === row ? column : -1}
@@ -353,11 +406,13 @@ export function EntryGrid(props: EntryGridProps) {
         </table>
       </div>
       <p id={messageId} className={activeProblem ? "cell-message error" : "cell-message"} aria-live="polite">
-        {activeProblem && (
+        {activeProblem ? (
           <>
-            <strong>{t("entry.grid.cellLabel", { node: node.name ?? node.id, period: period.long })}</strong>{" "}
+            <strong>{t("entry.grid.cellLabel", { node: rowLabel(node), period: period.long })}</strong>{" "}
             {activeProblem}
           </>
+        ) : (
+          !takesInput(node) && !readOnly && t("entry.segments.totalHint")
         )}
       </p>
     </div>
@@ -393,7 +448,11 @@ const GridHead = memo(function GridHead({ columns }: { columns: readonly PeriodC
 });
 
 interface GridRowProps {
-  node: EntryNode;
+  row: GridRow;
+  /** The row's name as one phrase (see `useRowLabel`). */
+  label: string;
+  /** A total row's cells, by column. */
+  totals: readonly { value: number | null; pending: boolean }[] | undefined;
   rowIndex: number;
   columns: readonly PeriodColumn[];
   stored: StoredValues;
@@ -414,35 +473,74 @@ interface GridRowProps {
   readOnly: boolean;
 }
 
-const GridRow = memo(function GridRow(props: GridRowProps) {
+/** The row's header: the KPI (its name and id), or under a KPI's total, a segment's name. */
+function RowHeader({ row }: { row: GridRow }) {
   const { t } = useTranslation();
-  const problemText = useProblemText();
-  const { node, columns, stored, draftRow, serverProblems, lang, activeColumn, editing } = props;
+  const { node } = row;
   const name = node.name ?? node.id;
-  // What each cell shows, worked out again only when the row's values change (not on every move).
-  // biome-ignore lint/correctness/useExhaustiveDependencies: storedRow and draftRow are what change
-  const states = useMemo(
-    () => columns.map((c) => cellState(node, c.id, stored, draftRow?.[c.id], lang)),
-    [node, columns, props.storedRow, draftRow, lang],
-  );
-  return (
-    <tr>
-      <th scope="row" className="entry-kpi">
+  if (row.kind === "own" || row.kind === "total")
+    return (
+      <th scope="row" className={row.kind === "total" ? "entry-kpi entry-total-head" : "entry-kpi"}>
         <span className="entry-kpi-name">{name}</span>
         <span className="entry-kpi-id">
           {node.id}
           {node.unit === "percent" ? " (%)" : ""}
+          {row.kind === "total" && (
+            <span className="entry-total-tag">
+              {t(`entry.segments.aggregations.${node.aggregation as Aggregation}`)}
+            </span>
+          )}
         </span>
       </th>
+    );
+  return (
+    <th scope="row" className="entry-kpi entry-segment-head">
+      <span className="visually-hidden">{name}</span>{" "}
+      <span className={row.kind === "unsegmented" ? "entry-segment-name none" : "entry-segment-name"}>
+        {row.kind === "unsegmented" ? t("entry.segments.none") : row.segment}
+      </span>
+    </th>
+  );
+}
+
+const GridRowView = memo(function GridRowView(props: GridRowProps) {
+  const { t } = useTranslation();
+  const problemText = useProblemText();
+  const { row, label, totals, columns, stored, draftRow, serverProblems, lang, activeColumn, editing } =
+    props;
+  const unit = row.node.unit;
+  const isTotal = totals !== undefined;
+  // What each cell shows, worked out again only when the row's values change (not on every move).
+  // biome-ignore lint/correctness/useExhaustiveDependencies: storedRow and draftRow are what change
+  const states = useMemo(
+    () =>
+      columns.map((c, index) => {
+        if (!totals) return cellState(row, c.id, stored, draftRow?.[c.id], lang);
+        const total = totals[index]!;
+        return {
+          text: total.value === null ? "" : formatValue(total.value, unit, lang),
+          dirty: total.pending,
+          check: null,
+        };
+      }),
+    [row, columns, props.storedRow, draftRow, totals, lang],
+  );
+  const rowClass =
+    row.kind === "total" ? "entry-total-row" : row.kind === "own" ? undefined : "entry-segment-row";
+  return (
+    <tr className={rowClass}>
+      <RowHeader row={row} />
       {columns.map((c, index) => {
         const draft = draftRow?.[c.id];
         const active = index === activeColumn;
-        const state = active && editing ? cellState(node, c.id, stored, editing.text, lang) : states[index]!;
-        const serverProblem = serverProblems.get(cellKey(node.id, c.id));
+        const state =
+          active && editing && !isTotal ? cellState(row, c.id, stored, editing.text, lang) : states[index]!;
+        const serverProblem = serverProblems.get(cellKey(row.key, c.id));
         const problem = state.check
-          ? problemText(state.check, active && editing ? editing.text : (draft ?? ""), node.unit, lang)
+          ? problemText(state.check, active && editing ? editing.text : (draft ?? ""), unit, lang)
           : (serverProblem ?? null);
         const classes = ["entry-cell"];
+        if (isTotal) classes.push("total");
         if (state.dirty) classes.push("dirty");
         if (problem) classes.push("invalid");
         if (c.today) classes.push("today");
@@ -460,22 +558,23 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
             data-column={index}
             className={classes.join(" ")}
             aria-invalid={problem ? true : undefined}
+            aria-readonly={isTotal || undefined}
             aria-selected={active}
-            aria-describedby={active && problem ? props.messageId : undefined}
+            aria-describedby={active && (problem || isTotal) ? props.messageId : undefined}
             title={problem ?? undefined}
           >
             {active ? (
               <input
                 ref={props.inputRef}
                 className="entry-input"
-                aria-label={t("entry.grid.cellLabel", { node: name, period: c.long })}
+                aria-label={t("entry.grid.cellLabel", { node: label, period: c.long })}
                 aria-invalid={problem ? true : undefined}
-                aria-describedby={problem ? props.messageId : undefined}
+                aria-describedby={problem || isTotal ? props.messageId : undefined}
                 inputMode="decimal"
                 autoComplete="off"
                 spellCheck={false}
-                readOnly={props.readOnly}
-                value={editing ? editing.text : state.text}
+                readOnly={props.readOnly || isTotal}
+                value={editing && !isTotal ? editing.text : state.text}
                 onKeyDown={props.onKeyDown}
                 onChange={(event) => props.onChange(event.target.value)}
                 onBlur={props.onBlur}
@@ -484,7 +583,12 @@ const GridRow = memo(function GridRow(props: GridRowProps) {
             ) : (
               state.text
             )}
-            {state.dirty && <span className="visually-hidden"> ({t("entry.grid.unsaved")})</span>}
+            {state.dirty && (
+              <span className="visually-hidden">
+                {" "}
+                ({isTotal ? t("entry.segments.totalUnsaved") : t("entry.grid.unsaved")})
+              </span>
+            )}
           </td>
         );
       })}

@@ -7,7 +7,7 @@ import { type QueryClient, useQueries } from "@tanstack/react-query";
 import i18n from "i18next";
 import { ApiError, apiFetch } from "../../api/client";
 import type { PlanNode } from "../../api/types";
-import type { StoredValues } from "./drafts";
+import { rowKey, type StoredValues } from "./drafts";
 
 /** A node as GET /plans/{id}/nodes gives it (the shared PlanNode type leaves these fields out). */
 export interface EntryNode extends PlanNode {
@@ -15,6 +15,8 @@ export interface EntryNode extends PlanNode {
   aggregation: string;
   measured: boolean;
   computed: boolean;
+  /** The weight node of a `weighted_average`. */
+  weight?: string;
 }
 
 export interface StoredMeasurement {
@@ -89,8 +91,8 @@ async function fetchMeasurements(
 export const measurementsKey = (planId: string | undefined) => ["measurements", planId] as const;
 
 /**
- * The stored actuals (without a segment) of the given nodes over their column ranges, by node
- * and period; `segmented` lists nodes that also hold actuals by segment, which the grid leaves out.
+ * The stored actuals of the given nodes over their column ranges, by row key (the node, or
+ * the node and segment: see `rowKey`) and period.
  */
 export function useStoredValues(
   planId: string | undefined,
@@ -104,15 +106,14 @@ export function useStoredValues(
     })),
     combine: (results) => {
       const values: Record<string, Record<string, number>> = {};
-      const segmented = new Set<string>();
       for (const result of results)
         for (const m of result.data ?? []) {
-          if (m.segment !== undefined) segmented.add(m.node);
-          else values[m.node] = { ...values[m.node], [m.period]: m.value };
+          const key = rowKey(m.node, m.segment ?? "");
+          values[key] ??= {};
+          values[key][m.period] = m.value;
         }
       return {
         values: values as StoredValues,
-        segmented,
         isPending: results.some((r) => r.isPending),
         isFetching: results.some((r) => r.isFetching),
         error: results.find((r) => r.error)?.error ?? null,

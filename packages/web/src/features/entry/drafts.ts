@@ -1,12 +1,24 @@
 import { readCellNumber } from "./cellNumber";
 
-/** Stored actuals without a segment, by node and period. */
+/**
+ * The key of a row of values: a node's own (unsegmented) actuals go by the node id, a
+ * segment's by `node` U+0001 `segment` (node ids never hold a control character).
+ */
+export const rowKey = (node: string, segment: string): string =>
+  segment === "" ? node : `${node}\u0001${segment}`;
+
+export function splitRowKey(key: string): { node: string; segment: string } {
+  const at = key.indexOf("\u0001");
+  return at < 0 ? { node: key, segment: "" } : { node: key.slice(0, at), segment: key.slice(at + 1) };
+}
+
+/** Stored actuals by row key (node, or node and segment) and period. */
 export type StoredValues = Readonly<Record<string, Readonly<Record<string, number>>>>;
 
 /**
- * What was typed and not yet saved, by node and period. Kept as the text typed (a wrong
+ * What was typed and not yet saved, by row key and period. Kept as the text typed (a wrong
  * number stays on screen to be fixed); a cell without a draft shows its stored value.
- * Immutable, one object per node, so that a row re-renders only when its own cells change.
+ * Immutable, one object per row, so that a row re-renders only when its own cells change.
  */
 export type Drafts = Readonly<Record<string, Readonly<Record<string, string>>>>;
 
@@ -16,8 +28,8 @@ export type CellCheck =
   /** The API keeps every actual (history); a cell cannot be emptied, only given another value. */
   | { kind: "cannotDelete"; stored: number };
 
-export function storedValue(stored: StoredValues, node: string, period: string): number | null {
-  return stored[node]?.[period] ?? null;
+export function storedValue(stored: StoredValues, row: string, period: string): number | null {
+  return stored[row]?.[period] ?? null;
 }
 
 export function checkDraft(text: string, stored: number | null, unit: string | undefined): CellCheck {
@@ -28,24 +40,42 @@ export function checkDraft(text: string, stored: number | null, unit: string | u
 }
 
 /**
- * The drafts with a cell's text set; a text that means the stored value (or nothing, where
- * nothing is stored) is no change, and drops the draft.
+ * The value a cell stands for now: its draft when that reads as a number, else what is stored
+ * (a wrong draft is flagged on its own cell). `pending` when a draft decides it.
+ */
+export function currentValue(
+  drafts: Drafts,
+  stored: StoredValues,
+  row: string,
+  period: string,
+  unit: string | undefined,
+): { value: number | null; pending: boolean } {
+  const old = storedValue(stored, row, period);
+  const draft = drafts[row]?.[period];
+  if (draft === undefined) return { value: old, pending: false };
+  const check = checkDraft(draft, old, unit);
+  return check.kind === "ok" ? { value: check.value, pending: true } : { value: old, pending: false };
+}
+
+/**
+ * The drafts with a cell's text set (`row` is the row key); a text that means the stored
+ * value (or nothing, where nothing is stored) is no change, and drops the draft.
  */
 export function withDraft(
   drafts: Drafts,
-  cell: { node: string; period: string; text: string },
+  cell: { row: string; period: string; text: string },
   stored: number | null,
   unit: string | undefined,
 ): Drafts {
   const reading = readCellNumber(cell.text, unit);
   const same = reading.ok && reading.value === stored;
-  const { [cell.period]: _old, ...others } = drafts[cell.node] ?? {};
+  const { [cell.period]: _old, ...others } = drafts[cell.row] ?? {};
   if (same) {
-    if (!(cell.period in (drafts[cell.node] ?? {}))) return drafts;
-    const { [cell.node]: _node, ...rest } = drafts;
-    return Object.keys(others).length === 0 ? rest : { ...rest, [cell.node]: others };
+    if (!(cell.period in (drafts[cell.row] ?? {}))) return drafts;
+    const { [cell.row]: _row, ...rest } = drafts;
+    return Object.keys(others).length === 0 ? rest : { ...rest, [cell.row]: others };
   }
-  return { ...drafts, [cell.node]: { ...others, [cell.period]: cell.text } };
+  return { ...drafts, [cell.row]: { ...others, [cell.period]: cell.text } };
 }
 
 export function draftCount(drafts: Drafts): number {
@@ -54,21 +84,27 @@ export function draftCount(drafts: Drafts): number {
   return count;
 }
 
+/** A row as the API takes it; no `segment` for a node's own actual. */
 export interface SaveRow {
   node: string;
   period: string;
   value: number;
+  segment?: string;
 }
 
 export interface CellProblem {
+  /** The row key (see `rowKey`). */
+  row: string;
   node: string;
+  segment: string;
   period: string;
   check: Exclude<CellCheck, { kind: "ok" }>;
 }
 
 /**
- * The rows a save sends (`{ rows: [{ node, period, value }] }`), in the order the nodes are
- * listed and by period; or the cells that stop it (a save is all or nothing, like an import).
+ * The rows a save sends (`{ rows: [{ node, period, value, segment? }] }`), in the order the
+ * nodes are listed, a node's own row before its segments (by name), and by period; or the
+ * cells that stop it (a save is all or nothing, like an import).
  */
 export function rowsToSave(
   drafts: Drafts,
@@ -78,15 +114,24 @@ export function rowsToSave(
   const rows: SaveRow[] = [];
   const problems: CellProblem[] = [];
   const units = new Map(nodeOrder.map((n, index) => [n.id, { unit: n.unit, index }]));
-  const nodes = Object.keys(drafts).sort(
-    (a, b) => (units.get(a)?.index ?? Infinity) - (units.get(b)?.index ?? Infinity),
-  );
-  for (const node of nodes) {
-    const cells = drafts[node]!;
+  const keys = Object.keys(drafts)
+    .map((key) => ({ key, ...splitRowKey(key) }))
+    .sort(
+      (a, b) =>
+        (units.get(a.node)?.index ?? Infinity) - (units.get(b.node)?.index ?? Infinity) ||
+        (a.segment < b.segment ? -1 : a.segment > b.segment ? 1 : 0),
+    );
+  for (const { key, node, segment } of keys) {
+    const cells = drafts[key]!;
     for (const period of Object.keys(cells).sort()) {
-      const check = checkDraft(cells[period]!, storedValue(stored, node, period), units.get(node)?.unit);
-      if (check.kind !== "ok") problems.push({ node, period, check });
-      else if (check.value !== null) rows.push({ node, period, value: check.value });
+      const check = checkDraft(cells[period]!, storedValue(stored, key, period), units.get(node)?.unit);
+      if (check.kind !== "ok") problems.push({ row: key, node, segment, period, check });
+      else if (check.value !== null)
+        rows.push(
+          segment === ""
+            ? { node, period, value: check.value }
+            : { node, period, value: check.value, segment },
+        );
     }
   }
   return { rows, problems };
@@ -99,11 +144,12 @@ export function rowsToSave(
 export function withoutSaved(drafts: Drafts, sent: Drafts, saved: readonly SaveRow[]): Drafts {
   let next = drafts;
   for (const row of saved) {
-    const cells = next[row.node];
-    if (!cells || !(row.period in cells) || cells[row.period] !== sent[row.node]?.[row.period]) continue;
+    const key = rowKey(row.node, row.segment ?? "");
+    const cells = next[key];
+    if (!cells || !(row.period in cells) || cells[row.period] !== sent[key]?.[row.period]) continue;
     const { [row.period]: _saved, ...others } = cells;
-    const { [row.node]: _node, ...rest } = next;
-    next = Object.keys(others).length === 0 ? rest : { ...rest, [row.node]: others };
+    const { [key]: _row, ...rest } = next;
+    next = Object.keys(others).length === 0 ? rest : { ...rest, [key]: others };
   }
   return next;
 }
