@@ -37,21 +37,21 @@ export function createQueryClient(): QueryClient {
   return client;
 }
 
+const sessionQuery = {
+  queryKey: SESSION_KEY,
+  queryFn: async ({ signal }: { signal: AbortSignal }): Promise<Session | null> => {
+    try {
+      return await get<Session>("/session", signal);
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) return null;
+      throw error;
+    }
+  },
+  staleTime: Number.POSITIVE_INFINITY,
+};
+
 /** Who is signed in; null when nobody is. */
-export function useSession() {
-  return useQuery({
-    queryKey: SESSION_KEY,
-    queryFn: async ({ signal }) => {
-      try {
-        return await get<Session>("/session", signal);
-      } catch (error) {
-        if (error instanceof ApiError && error.status === 401) return null;
-        throw error;
-      }
-    },
-    staleTime: Number.POSITIVE_INFINITY,
-  });
-}
+export const useSession = () => useQuery(sessionQuery);
 
 export async function signIn(client: QueryClient, email: string, password: string): Promise<Session> {
   const session = await apiRequest<Session>("/session", {
@@ -150,24 +150,33 @@ export const useSeries = (planId: string | undefined, range: { from: string; to:
   });
 
 /**
- * Starts the first page's requests as early as possible: the plan list while the session is
- * still being checked, then — on the dashboard — its nodes, numbers, findings and trends as
- * soon as the plan and period are known, instead of after the first render. Without a session
- * the plan list answers 401, which signs out (as it should).
+ * Starts the first page's requests as early as possible — called before React renders
+ * anything: the session and the plan list (index.html has asked for both while the scripts
+ * loaded), then — on the dashboard — its nodes, numbers, findings and trends as soon as the
+ * plan and period are known. Without a session the plan list answers 401, which signs out (as
+ * it should). `whileWaiting` runs once those requests are on their way.
  */
-export async function prefetchFirstPage(client: QueryClient, url: URL, now: Date): Promise<void> {
+export async function prefetchFirstPage(
+  client: QueryClient,
+  url: URL,
+  now: Date,
+  whileWaiting: () => void = () => {},
+): Promise<void> {
+  void client.prefetchQuery(sessionQuery);
   let plans: PlanSummary[];
   try {
     plans = await client.fetchQuery(plansQuery);
   } catch {
+    whileWaiting();
     return;
   }
-  if (url.pathname !== "/") return;
-  const selected = selectPlanAndPeriod(plans, url.searchParams, now);
-  if (!selected) return;
-  const { plan, calendar, period } = selected;
-  void client.prefetchQuery(nodesQuery(plan.id));
-  void client.prefetchQuery(evaluationQuery(plan.id, periodId(period)));
-  void client.prefetchQuery(findingsQuery(plan.id, i18n.language));
-  void client.prefetchQuery(seriesQuery(plan.id, trendRange(period, calendar)));
+  const selected = url.pathname === "/" ? selectPlanAndPeriod(plans, url.searchParams, now) : null;
+  if (selected) {
+    const { plan, calendar, period } = selected;
+    void client.prefetchQuery(nodesQuery(plan.id));
+    void client.prefetchQuery(evaluationQuery(plan.id, periodId(period)));
+    void client.prefetchQuery(findingsQuery(plan.id, i18n.language));
+    void client.prefetchQuery(seriesQuery(plan.id, trendRange(period, calendar)));
+  }
+  whileWaiting();
 }

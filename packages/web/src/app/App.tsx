@@ -1,10 +1,8 @@
-import { useQueryClient } from "@tanstack/react-query";
-import { lazy, Suspense, useEffect } from "react";
+import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, Route, Switch } from "wouter";
-import { prefetchFirstPage, useSession } from "../api/queries";
+import { useSession } from "../api/queries";
 import { LoadError, Loading } from "../components/StateMessage";
-import { warmUpFormats } from "../format/formatValue";
 import { DashboardPage } from "../pages/DashboardPage";
 import { SignInPage } from "../pages/SignInPage";
 import { Header } from "./Header";
@@ -20,13 +18,6 @@ const SettingsPage = lazy(() => import("../features/settings/SettingsPage"));
 export function App() {
   const { t } = useTranslation();
   const session = useSession();
-  const client = useQueryClient();
-  useEffect(() => {
-    void prefetchFirstPage(client, new URL(window.location.href), new Date());
-    // The browser's first number or date format loads its locale data (tens of milliseconds):
-    // done now, while those requests are on the way, not when the first numbers arrive.
-    warmUpFormats();
-  }, [client]);
   return (
     <>
       <a className="skip-link" href="#main">

@@ -18,8 +18,11 @@ function storedLanguage(): string | null {
   }
 }
 
-/** Starts i18next with both catalogs bundled (they are small) in the language the user chose or the browser prefers. */
-export function setupI18n(): void {
+/**
+ * Starts i18next with both catalogs bundled (they are small) in the language the user chose or
+ * the browser prefers; answers that language.
+ */
+export function setupI18n(): string {
   const lang = pickLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
   void i18n.use(initReactI18next).init({
     resources: { ja: { translation: catalogs.ja }, en: { translation: catalogs.en } },
@@ -27,8 +30,11 @@ export function setupI18n(): void {
     fallbackLng: "en",
     interpolation: { escapeValue: false }, // React escapes
     returnNull: false,
+    // Both catalogs are in memory: ready at once, so the first render never waits a tick for it.
+    initAsync: false,
   });
   document.documentElement.lang = lang;
+  return lang;
 }
 
 /** Switches the language and remembers the choice in this browser. */
