@@ -15,8 +15,28 @@ interface ProgressBarProps {
 
 const clampShare = (share: number) => Math.max(0, Math.min(1, share));
 
-export function ProgressBar({ progress, expected, tone, label, valueText, expectedText }: ProgressBarProps) {
+export function ProgressBar({ expectedText, ...props }: ProgressBarProps) {
   const { t } = useTranslation();
+  return (
+    <ProgressBarView
+      {...props}
+      expectedMark={expectedText ? t("dashboard.expectedMark", { value: expectedText }) : null}
+    />
+  );
+}
+
+/**
+ * The bar without a hook of its own, for lists that translate once (the dashboard's cards):
+ * `expectedMark` is the pace mark's phrase ("expected by today: …").
+ */
+export function ProgressBarView({
+  progress,
+  expected,
+  tone,
+  label,
+  valueText,
+  expectedMark,
+}: Omit<ProgressBarProps, "expectedText"> & { expectedMark: string | null }) {
   const percent = progress === null ? 0 : Math.round(progress * 100);
   return (
     <div
@@ -26,16 +46,14 @@ export function ProgressBar({ progress, expected, tone, label, valueText, expect
       aria-valuemin={0}
       aria-valuemax={100}
       aria-valuenow={progress === null ? undefined : Math.min(percent, 100)}
-      aria-valuetext={
-        expectedText ? `${valueText} (${t("dashboard.expectedMark", { value: expectedText })})` : valueText
-      }
+      aria-valuetext={expectedMark ? `${valueText} (${expectedMark})` : valueText}
     >
       <div className="progress-fill" style={{ width: `${clampShare(progress ?? 0) * 100}%` }} />
       {expected !== null && (
         <div
           className="progress-expected"
           style={{ left: `${clampShare(expected) * 100}%` }}
-          title={expectedText ? t("dashboard.expectedMark", { value: expectedText }) : undefined}
+          title={expectedMark ?? undefined}
         />
       )}
     </div>

@@ -1,15 +1,15 @@
-import { memo, useId, useMemo } from "react";
+import type { TFunction } from "i18next";
+import { type MouseEvent, memo, useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearch } from "wouter";
 import { useEvaluation, useFindings, usePlanNodes, useSeries } from "../api/queries";
 import type { Finding } from "../api/types";
 import type { PlanAndPeriod } from "../app/usePlanAndPeriod";
 import { PeriodPicker } from "../components/PeriodPicker";
-import { ProgressBar } from "../components/ProgressBar";
+import { ProgressBarView } from "../components/ProgressBar";
 import { Sparkline } from "../components/Sparkline";
 import { Empty, LoadError, Loading } from "../components/StateMessage";
-import { StatusBadge } from "../components/StatusBadge";
-import { KpiLink } from "../features/detail/KpiLink";
+import { StatusWord } from "../components/StatusBadge";
 import { periodId, trendRange } from "../format/fiscalPeriod";
 import { formatProgress, formatValue } from "../format/formatValue";
 import { statusLabel } from "../format/statusLabel";
@@ -50,6 +50,16 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
   const params = useMemo(() => new URLSearchParams(search), [search]);
   const filter = filterFromSearch(params);
   const setFilter = (next: DashboardFilter) => navigate(`${location}?${searchWithFilter(params, next)}`);
+  const env = useMemo<CardEnv>(() => ({ t, lang, search: search ? `?${search}` : "" }), [t, lang, search]);
+  /** Follows the cards' links inside the app (a new tab or window is left to the browser). */
+  const followCardLink = (event: MouseEvent<HTMLElement>) => {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = (event.target as Element).closest("a[data-route]");
+    if (!link) return;
+    event.preventDefault();
+    navigate(link.getAttribute("href") ?? "/");
+  };
 
   if (selection.error) return <LoadError error={selection.error} onRetry={selection.refetch} />;
   if (selection.isPending) return <Loading />;
@@ -92,7 +102,13 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
       ) : loading ? (
         <Loading />
       ) : (
-        <div aria-busy={evaluation.isFetching} className={evaluation.isPlaceholderData ? "stale" : undefined}>
+        // biome-ignore lint/a11y/noStaticElementInteractions: not a control; it follows its links' clicks (keyboard activation of a link is a click)
+        // biome-ignore lint/a11y/useKeyWithClickEvents: see above: the links themselves take the keyboard
+        <div
+          aria-busy={evaluation.isFetching}
+          className={evaluation.isPlaceholderData ? "stale" : undefined}
+          onClick={followCardLink}
+        >
           <section aria-labelledby="kgi-heading" className="dashboard-section">
             <h2 id="kgi-heading">{t("dashboard.kgis")}</h2>
             {kgis.length === 0 ? (
@@ -101,7 +117,7 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
               <ul className="kgi-grid">
                 {kgis.map((view) => (
                   <li key={view.node.id}>
-                    <KgiCard view={view} lang={lang} trend={trends.get(view.node.id)} />
+                    <KgiCard view={view} env={env} trend={trends.get(view.node.id)} />
                   </li>
                 ))}
               </ul>
@@ -124,7 +140,7 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
                 <ul className="kpi-grid">
                   {members.map((view) => (
                     <li key={view.node.id}>
-                      <KpiCard view={view} lang={lang} trend={trends.get(view.node.id)} />
+                      <KpiCard view={view} env={env} trend={trends.get(view.node.id)} />
                     </li>
                   ))}
                 </ul>
@@ -264,9 +280,21 @@ function FindingsSection({
   );
 }
 
+/**
+ * What every card needs from the page, resolved once: 50 cards each asking for the translation
+ * function, the language and the URL (a hook apiece, each with its subscription) cost more
+ * than the cards themselves.
+ */
+interface CardEnv {
+  t: TFunction;
+  lang: Lang;
+  /** The page's `?plan=…&period=…`, kept by the links to a KPI. */
+  search: string;
+}
+
 interface CardProps {
   view: NodeView;
-  lang: Lang;
+  env: CardEnv;
   /** Actuals of the recent months, oldest first. */
   trend: readonly (number | null)[] | undefined;
 }
@@ -278,21 +306,29 @@ interface CardProps {
  */
 function sameCard(a: CardProps, b: CardProps): boolean {
   return (
-    a.view.node === b.view.node &&
-    a.view.numbers === b.view.numbers &&
-    a.lang === b.lang &&
-    a.trend === b.trend
+    a.view.node === b.view.node && a.view.numbers === b.view.numbers && a.env === b.env && a.trend === b.trend
+  );
+}
+
+/**
+ * The link to a KPI's detail page: a plain anchor, followed inside the app by the page's
+ * `followCardLink` (one click handler for every card instead of a router subscription per link).
+ */
+function CardLink({ view, env }: { view: NodeView; env: CardEnv }) {
+  return (
+    <a href={`/kpi/${encodeURIComponent(view.node.id)}${env.search}`} data-route="">
+      {view.node.name ?? view.node.id}
+    </a>
   );
 }
 
 /** The card's trend line, labelled with what it shows. */
-function Trend({ view, trend }: { view: NodeView; trend: readonly (number | null)[] | undefined }) {
-  const { t } = useTranslation();
+function Trend({ view, trend, env }: { view: NodeView; trend: CardProps["trend"]; env: CardEnv }) {
   if (!trend) return null;
   return (
     <Sparkline
       values={trend}
-      label={t("dashboard.trend", { name: view.node.name ?? view.node.id, count: trend.length })}
+      label={env.t("dashboard.trend", { name: view.node.name ?? view.node.id, count: trend.length })}
     />
   );
 }
@@ -304,24 +340,23 @@ function Amount({ value, unit, lang }: { value: number | null; unit: string | un
   return <span title={full === short ? undefined : full}>{short}</span>;
 }
 
-function TargetAmount({ view, lang }: { view: NodeView; lang: Lang }) {
-  const { t } = useTranslation();
+function TargetAmount({ view, env }: { view: NodeView; env: CardEnv }) {
   const numbers = view.numbers;
   return (
     <>
-      <Amount value={numbers?.target ?? null} unit={view.node.unit} lang={lang} />
+      <Amount value={numbers?.target ?? null} unit={view.node.unit} lang={env.lang} />
       {numbers?.derivedTarget && numbers.target !== null && (
-        <span className="derived" title={t("dashboard.derivedTargetHint")}>
+        <span className="derived" title={env.t("dashboard.derivedTargetHint")}>
           {" "}
-          ({t("dashboard.derivedTarget")})
+          ({env.t("dashboard.derivedTarget")})
         </span>
       )}
     </>
   );
 }
 
-function NodeProgress({ view, lang }: { view: NodeView; lang: Lang }) {
-  const { t } = useTranslation();
+function NodeProgress({ view, env }: { view: NodeView; env: CardEnv }) {
+  const { t, lang } = env;
   const numbers = view.numbers;
   const name = view.node.name ?? view.node.id;
   const target = numbers?.target ?? null;
@@ -330,32 +365,34 @@ function NodeProgress({ view, lang }: { view: NodeView; lang: Lang }) {
   const expected =
     paced && numbers?.expectedToDate != null && target ? numbers.expectedToDate / target : null;
   return (
-    <ProgressBar
+    <ProgressBarView
       progress={numbers?.progress ?? null}
       expected={expected}
       tone={statusLabel(numbers?.status ?? "no_data", lang).tone}
       label={t("dashboard.progressOf", { name })}
       valueText={formatProgress(numbers?.progress ?? null, lang)}
-      expectedText={
+      expectedMark={
         numbers?.expectedToDate != null
-          ? formatValue(numbers.expectedToDate, view.node.unit, lang, { compact: true })
+          ? t("dashboard.expectedMark", {
+              value: formatValue(numbers.expectedToDate, view.node.unit, lang, { compact: true }),
+            })
           : null
       }
     />
   );
 }
 
-const KgiCard = memo(function KgiCard({ view, lang, trend }: CardProps) {
-  const { t } = useTranslation();
+const KgiCard = memo(function KgiCard({ view, env, trend }: CardProps) {
+  const { t, lang } = env;
   const numbers = view.numbers;
   const unit = view.node.unit;
   return (
     <article className="card kgi-card" aria-labelledby={`kgi-${view.node.id}`}>
       <div className="card-head">
         <h3 id={`kgi-${view.node.id}`}>
-          <KpiLink id={view.node.id}>{view.node.name ?? view.node.id}</KpiLink>
+          <CardLink view={view} env={env} />
         </h3>
-        <StatusBadge status={numbers?.status ?? "no_data"} />
+        <StatusWord status={numbers?.status ?? "no_data"} lang={lang} />
       </div>
       <dl className="figures">
         <div>
@@ -367,7 +404,7 @@ const KgiCard = memo(function KgiCard({ view, lang, trend }: CardProps) {
         <div>
           <dt>{t("dashboard.target")}</dt>
           <dd>
-            <TargetAmount view={view} lang={lang} />
+            <TargetAmount view={view} env={env} />
           </dd>
         </div>
         <div>
@@ -381,22 +418,22 @@ const KgiCard = memo(function KgiCard({ view, lang, trend }: CardProps) {
           </dd>
         </div>
       </dl>
-      <NodeProgress view={view} lang={lang} />
-      <Trend view={view} trend={trend} />
+      <NodeProgress view={view} env={env} />
+      <Trend view={view} trend={trend} env={env} />
     </article>
   );
 }, sameCard);
 
-const KpiCard = memo(function KpiCard({ view, lang, trend }: CardProps) {
-  const { t } = useTranslation();
+const KpiCard = memo(function KpiCard({ view, env, trend }: CardProps) {
+  const { t, lang } = env;
   const numbers = view.numbers;
   return (
     <article className="card kpi-card" aria-labelledby={`kpi-${view.node.id}`}>
       <div className="card-head">
         <h4 id={`kpi-${view.node.id}`}>
-          <KpiLink id={view.node.id}>{view.node.name ?? view.node.id}</KpiLink>
+          <CardLink view={view} env={env} />
         </h4>
-        <StatusBadge status={numbers?.status ?? "no_data"} />
+        <StatusWord status={numbers?.status ?? "no_data"} lang={lang} />
       </div>
       <p className="actual-vs-target">
         <span className="visually-hidden">{t("dashboard.actual")} </span>
@@ -406,14 +443,14 @@ const KpiCard = memo(function KpiCard({ view, lang, trend }: CardProps) {
         <span className="muted">
           {" / "}
           <span className="visually-hidden">{t("dashboard.target")} </span>
-          <TargetAmount view={view} lang={lang} />
+          <TargetAmount view={view} env={env} />
         </span>
       </p>
       <div className="progress-row">
-        <NodeProgress view={view} lang={lang} />
+        <NodeProgress view={view} env={env} />
         <span className="progress-text">{formatProgress(numbers?.progress ?? null, lang)}</span>
       </div>
-      <Trend view={view} trend={trend} />
+      <Trend view={view} trend={trend} env={env} />
     </article>
   );
 }, sameCard);
