@@ -21,6 +21,19 @@ export interface PlanAndPeriod {
 }
 
 /**
+ * Questions asked before the plan or the period changes: a page with unsaved work (the data
+ * entry grid) registers one; a switch goes ahead only if each answers yes. Here rather than in
+ * that page because the header's plan picker switches too.
+ */
+const switchGuards = new Set<() => boolean>();
+
+/** Registers a question asked before a switch; the function returned removes it. */
+export function guardSwitch(ask: () => boolean): () => void {
+  switchGuards.add(ask);
+  return () => void switchGuards.delete(ask);
+}
+
+/**
  * The plan and period being looked at, kept in the URL (`?plan=ID&period=FY2026-Q3`) so that
  * links, reloads and the back button keep them. Defaults: the first plan; the current fiscal
  * quarter in the plan's time zone.
@@ -41,6 +54,7 @@ export function usePlanAndPeriod(): PlanAndPeriod {
   const go = (changes: Record<string, string>) => {
     const next = new URLSearchParams(params);
     for (const [key, value] of Object.entries(changes)) next.set(key, value);
+    if (next.toString() !== params.toString()) for (const ask of switchGuards) if (!ask()) return;
     navigate(`${location}?${next.toString()}`);
   };
 

@@ -1,6 +1,6 @@
 import { type Calendar, dayFromIso, GRAINS, type Grain } from "@shihyo/engine";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
 import { usePlanFile, usePlanNodes, useSession } from "../../api/queries";
@@ -162,19 +162,29 @@ function EntryWorkspace({
   const [added, setAdded] = useState<Readonly<Record<string, readonly string[]>>>({});
   const unsaved = draftCount(drafts);
   useLeaveWarning(unsaved > 0, t("entry.grid.leaveWarning"));
-  useSwitchGuard(
-    unsaved > 0,
-    t("entry.grid.switchWarning", { count: unsaved }),
-    t("entry.grid.historyWarning", { count: unsaved }),
-  );
-  // Drafts belong to the period they were typed in: another period (the user said yes) starts without.
-  const [draftsPeriod, setDraftsPeriod] = useState(shownPeriod);
-  if (draftsPeriod !== shownPeriod) {
-    setDraftsPeriod(shownPeriod);
+  const discardAll = useCallback(() => {
     setDrafts({});
     setServerProblems(new Map());
     setNotice(null);
-  }
+  }, []);
+  useSwitchGuard(unsaved > 0, t("entry.grid.switchWarning", { count: unsaved }), discardAll);
+  // Drafts belong to the period they were typed in. The pickers ask before a switch (and
+  // discard on yes); the browser's back and forward buttons change the period without asking
+  // first, so the question comes just after, and "no" puts the period back.
+  const [draftsPeriod, setDraftsPeriod] = useState(shownPeriod);
+  if (draftsPeriod !== shownPeriod && unsaved === 0) setDraftsPeriod(shownPeriod);
+  const historyWarning = t("entry.grid.historyWarning", { count: unsaved });
+  useEffect(() => {
+    if (draftsPeriod === shownPeriod) return;
+    if (window.confirm(historyWarning)) {
+      discardAll();
+      setDraftsPeriod(shownPeriod);
+      return;
+    }
+    const back = new URL(window.location.href);
+    back.searchParams.set("period", draftsPeriod);
+    window.history.pushState(window.history.state, "", back);
+  }, [draftsPeriod, shownPeriod, historyWarning, discardAll]);
 
   const storedValues = stored.values;
   const collator = useMemo(() => new Intl.Collator(lang), [lang]);
