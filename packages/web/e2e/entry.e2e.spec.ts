@@ -218,3 +218,183 @@ test("data entry: type and paste into the grid, save, see the dashboard change; 
   expect(await storedValue(page, "releases", firstDay)).toBe(releasesFirst + 1);
   expect(await storedValue(page, "prod_bugs", firstDay)).toBe(bugsFirst + 2);
 });
+
+/** This month's id in the plan's time zone ("2026-11"). */
+const thisMonth = () =>
+  new Intl.DateTimeFormat("en-CA", { timeZone: "Asia/Tokyo" }).format(Date.now()).slice(0, 7);
+
+/** A segment's row under a KPI (its header holds the KPI's name, hidden, and the segment's). */
+const segmentRow = (page: Page, kpi: string, segment: string): Locator =>
+  page
+    .getByRole("grid")
+    .getByRole("row")
+    .filter({ has: page.getByRole("rowheader", { name: `${kpi} ${segment}`, exact: true }) });
+
+/** Every stored actual of a node in one period, by segment ("" for none). */
+async function storedBySegment(page: Page, node: string, period: string): Promise<Record<string, number>> {
+  const planId = await page.evaluate(async () => {
+    const plans = (await (await fetch("/api/v1/plans")).json()) as { id: string }[];
+    return plans[0]!.id;
+  });
+  const response = await page.request.get(
+    `/api/v1/plans/${planId}/measurements?node=${node}&from=${period}&to=${period}`,
+  );
+  expect(response.ok()).toBe(true);
+  const rows = (await response.json()) as { value: number; segment?: string }[];
+  return Object.fromEntries(rows.map((r) => [r.segment ?? "", r.value]));
+}
+
+/** The month grid of every measured KPI, for the current quarter. */
+async function openMonthGrid(page: Page): Promise<void> {
+  await page.getByRole("link", { name: "データ入力" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "データ入力" })).toBeVisible();
+  await page.getByLabel("表示する KPI").selectOption("all");
+  await page.locator(".entry-toolbar").getByRole("button", { name: "月", exact: true }).click();
+}
+
+// Only "onboarded" (オンボーディング完了社数) is written here: no other spec reads it or the
+// onboarding rate computed from it.
+test("data entry by segment: add segment rows, type, save, see the total; switching the period asks first", async ({
+  page,
+}) => {
+  const kpi = "オンボーディング完了社数";
+  const month = thisMonth();
+  await signInAsDemo(page);
+  const before = await storedBySegment(page, "onboarded", month);
+  expect(Object.keys(before).filter((s) => s !== "")).toEqual([]); // no segments yet
+  const unsegmented = before[""] ?? null;
+  await openMonthGrid(page);
+  await expect(gridRow(page, kpi)).toHaveCount(1);
+
+  // Add two segment rows by name; a blank name and a name that differs only in width are refused.
+  const form = page.getByRole("form", { name: "セグメントの行を追加" });
+  await form.getByRole("combobox", { name: "KPI", exact: true }).selectOption({ label: kpi });
+  const name = form.getByLabel("セグメント名");
+  await form.getByRole("button", { name: "行を追加" }).click();
+  await expect(form.getByRole("alert")).toHaveText("セグメント名を入力してください。");
+  await expect(name).toHaveAttribute("aria-invalid", "true");
+  await name.fill(" 東日本 ");
+  await name.press("Enter");
+  await expect(page.getByRole("status").filter({ hasText: "行を追加しました" })).toHaveText(
+    `「${kpi}」にセグメント「東日本」の行を追加しました。値を入力して保存してください。`,
+  );
+  await expect(name).toHaveValue("");
+  await name.fill("東日本");
+  await name.press("Enter");
+  await expect(form.getByRole("alert")).toContainText("「東日本」と同じ名前のセグメントがすでにあります");
+  await name.fill("西日本");
+  await name.press("Enter");
+  await expect(form.getByRole("alert")).toHaveCount(0);
+
+  // The KPI's row is now the total of its segments: read-only, with a word on why.
+  const total = gridRow(page, kpi).filter({ has: page.getByText("セグメントの合計") });
+  const east = segmentRow(page, kpi, "東日本");
+  const west = segmentRow(page, kpi, "西日本");
+  await expect(total).toHaveCount(1);
+  await expect(east).toHaveCount(1);
+  await expect(west).toHaveCount(1);
+  // The quarter's unsegmented actuals (the demo's) are a row of their own, part of the total;
+  // the form says what that means.
+  const unsegmentedRow = segmentRow(page, kpi, "（セグメントなし）");
+  const mixed = (await unsegmentedRow.count()) === 1;
+  if (unsegmented !== null) expect(mixed).toBe(true);
+  if (mixed) await expect(form).toContainText("この KPI には、この期間にセグメントなしの実績があります。");
+  const totalToday = total.locator("td.today");
+  await totalToday.click();
+  await expect(page.locator(".cell-message")).toHaveText(
+    "この行はセグメントの集計で、直接は入力できません。下のセグメントの行に入力してください。",
+  );
+  await page.keyboard.type("99");
+  await expect(page.getByText("未保存の変更はありません")).toBeVisible();
+
+  // Keyboard: down from the total through the segment rows (in the Japanese order: 西 before 東),
+  // typing into each.
+  if (mixed) {
+    await page.keyboard.press("ArrowDown");
+    await expect(
+      page.getByRole("textbox", { name: /オンボーディング完了社数・（セグメントなし）/ }),
+    ).toBeFocused();
+  }
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("textbox", { name: /オンボーディング完了社数・西日本/ })).toBeFocused();
+  await page.keyboard.type("4");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("textbox", { name: /オンボーディング完了社数・東日本/ })).toBeFocused();
+  await page.keyboard.type("3");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("未保存の変更 2 件")).toBeVisible();
+  // Hand-computed: the total adds the segments to the unsegmented actual (the engine counts it too).
+  const expected = (unsegmented ?? 0) + 3 + 4;
+  await expect.poll(() => cellText(totalToday)).toBe(`${ja(expected)} (未保存の値を含む)`);
+
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toHaveText(
+    "保存しました：新規 2 件・更新 0 件・変更なし 0 件",
+  );
+  await expect.poll(() => cellText(totalToday)).toBe(ja(expected));
+  expect(await storedBySegment(page, "onboarded", month)).toEqual({
+    ...(unsegmented === null ? {} : { "": unsegmented }),
+    東日本: 3,
+    西日本: 4,
+  });
+  // The KPI's actual for the month, as the dashboard and the detail page get it.
+  const evaluation = await page.evaluate(async (period) => {
+    const plans = (await (await fetch("/api/v1/plans")).json()) as { id: string }[];
+    const answer = await fetch(`/api/v1/plans/${plans[0]!.id}/evaluation?period=${period}`);
+    return (await answer.json()) as { nodes: { id: string; actual: number | null }[] };
+  }, month);
+  expect(evaluation.nodes.find((n) => n.id === "onboarded")?.actual).toBe(expected);
+
+  // A typed cell, then the period switched: asked first; "no" keeps the cell.
+  await east.locator("td.today").click();
+  await page.keyboard.type("5");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("未保存の変更 1 件")).toBeVisible();
+  const periodLabel = page.locator(".period-label");
+  const shownPeriod = await periodLabel.textContent();
+  const questions: string[] = [];
+  page.once("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.getByRole("button", { name: "次の期間" }).click();
+  await expect
+    .poll(() => questions)
+    .toEqual([
+      "保存していない変更が 1 件あります。計画や期間を切り替えると、これらは失われます。切り替えますか？",
+    ]);
+  await expect(periodLabel).toHaveText(shownPeriod!);
+  await expect(page.getByText("未保存の変更 1 件")).toBeVisible();
+  await expect.poll(() => cellText(east.locator("td.today"))).toBe("5 (未保存)");
+
+  // "Yes" switches and drops the typed cell; nothing was stored.
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.getByRole("button", { name: "次の期間" }).click();
+  await expect(periodLabel).not.toHaveText(shownPeriod!);
+  const nextPeriod = await periodLabel.textContent();
+  await expect(page.getByText("未保存の変更はありません")).toBeVisible();
+
+  // The browser's back button (back to the first period) asks too: "no" stays, "yes" goes.
+  await east.locator("td").first().click();
+  await page.keyboard.type("6");
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("未保存の変更 1 件")).toBeVisible();
+  page.once("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await page.evaluate(() => history.back());
+  await expect.poll(() => questions.length).toBe(2);
+  expect(questions[1]).toBe(
+    "保存していない変更が 1 件あります。移動すると、これらは失われます。移動しますか？",
+  );
+  await expect(periodLabel).toHaveText(nextPeriod!);
+  await expect(page.getByText("未保存の変更 1 件")).toBeVisible();
+  await expect.poll(() => cellText(east.locator("td").first())).toBe("6 (未保存)");
+  page.once("dialog", (dialog) => void dialog.accept());
+  await page.evaluate(() => history.back());
+  await expect(periodLabel).toHaveText(shownPeriod!);
+  await expect(page.getByText("未保存の変更はありません")).toBeVisible();
+  await expect.poll(() => cellText(east.locator("td.today"))).toBe("3");
+  expect((await storedBySegment(page, "onboarded", month))["東日本"]).toBe(3);
+});
