@@ -2,8 +2,8 @@ import { type Browser, type BrowserContext, expect, type Page, test } from "@pla
 
 test.use({ baseURL: process.env.SHIHYO_E2E_BASE_URL });
 
-// The demo owner's password is never changed (the other specs sign in with it): a member of
-// this spec's own changes theirs, and is removed at the end.
+// The demo owner's password and e-mail are never changed (the other specs sign in with them):
+// a member of this spec's own changes theirs, and is removed at the end.
 const FIRST_PASSWORD = "e2e account first";
 const SECOND_PASSWORD = "e2e account second";
 
@@ -145,6 +145,86 @@ test("account: a member changes their password, signs out other devices, and the
     ).toHaveValue("en");
   } finally {
     for (const context of devices) await context.close();
+    const removed = await apiWrite(page, "delete", `/api/v1/members/${encodeURIComponent(userId)}`);
+    expect(removed.status()).toBe(204);
+  }
+});
+
+// A member of its own: every password check counts against the sign-in limit of the address
+// (10 in 15 minutes), and the test above uses up most of its member's.
+test("account: a member changes their e-mail, and only the new address signs in", async ({
+  page,
+  browser,
+}) => {
+  const ownerEmail = process.env.SHIHYO_E2E_EMAIL;
+  const ownerPassword = process.env.SHIHYO_E2E_PASSWORD;
+  if (!ownerEmail || !ownerPassword)
+    throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
+  const stamp = Date.now().toString(36);
+  const email = `e2e-email-${stamp}@example.com`;
+  const changed = `e2e-email-${stamp}-new@example.com`;
+
+  await signIn(page, ownerEmail, ownerPassword);
+  await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
+  const added = await apiWrite(page, "post", "/api/v1/members", {
+    email,
+    name: `E2E メール ${stamp}`,
+    password: FIRST_PASSWORD,
+    role: "viewer",
+  });
+  expect(added.status()).toBe(201);
+  const { userId } = (await added.json()) as { userId: string };
+  const laptop = await device(browser);
+  try {
+    const me = laptop.page;
+    await signIn(me, email, FIRST_PASSWORD, "/settings");
+    await expect(me.getByRole("heading", { level: 1, name: "設定" })).toBeVisible();
+    const account = me.getByRole("region", { name: "アカウント" });
+    await expect(account.getByText(email, { exact: true })).toBeVisible();
+
+    // The server refuses an address someone else has, and a wrong password, in Japanese.
+    const emailForm = account.getByRole("form", { name: "メールアドレスの変更" });
+    const newEmail = emailForm.getByLabel("新しいメールアドレス");
+    const password = emailForm.getByLabel("現在のパスワード");
+    const change = emailForm.getByRole("button", { name: "メールアドレスを変更" });
+    await newEmail.fill(ownerEmail.toUpperCase());
+    await password.fill(FIRST_PASSWORD);
+    await change.click();
+    await expect(emailForm.getByRole("alert")).toHaveText(
+      `${ownerEmail.toLowerCase()} は別のアカウントがサインインに使っています。別のアドレスを指定してください。`,
+    );
+    await expect(newEmail).toHaveValue(ownerEmail.toUpperCase());
+    await newEmail.fill(`  ${changed.toUpperCase()} `);
+    await password.fill("not my password");
+    await change.click();
+    await expect(emailForm.getByRole("alert")).toHaveText("現在のパスワードが正しくありません。");
+
+    // The change shows at once: the account section and the header's sign-out name the new address.
+    await password.fill(FIRST_PASSWORD);
+    await change.click();
+    await expect(emailForm.getByRole("status")).toHaveText(
+      `メールアドレスを ${changed} に変更しました。次からはこのアドレスでサインインしてください。`,
+    );
+    await expect(emailForm.getByRole("alert")).toHaveCount(0);
+    await expect(newEmail).toHaveValue("");
+    await expect(account.getByText(changed, { exact: true })).toBeVisible();
+    await expect(account.getByText(email, { exact: true })).toHaveCount(0);
+    const signOut = me.getByRole("button", { name: "サインアウト", exact: true });
+    await expect(signOut).toHaveAttribute("title", `${changed} でサインイン中`);
+
+    // Signed out, the old address no longer opens the account; the new one does.
+    await signOut.click();
+    await signIn(me, email, FIRST_PASSWORD, "/settings");
+    await expect(me.getByRole("alert")).toHaveText("メールアドレスかパスワードが正しくありません。");
+    await me.getByLabel("メールアドレス").fill(changed);
+    await me.getByLabel("パスワード").fill(FIRST_PASSWORD);
+    await me.getByRole("button", { name: "サインイン" }).click();
+    await expect(me.getByRole("heading", { level: 1, name: "設定" })).toBeVisible();
+    await expect(
+      me.getByRole("region", { name: "アカウント" }).getByText(changed, { exact: true }),
+    ).toBeVisible();
+  } finally {
+    await laptop.context.close();
     const removed = await apiWrite(page, "delete", `/api/v1/members/${encodeURIComponent(userId)}`);
     expect(removed.status()).toBe(204);
   }

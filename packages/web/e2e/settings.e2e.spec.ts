@@ -39,6 +39,7 @@ test("settings: organisation, API token shown once, members, language, calendar"
       "組織",
       "メンバーとロール",
       "API トークン",
+      "監査ログ",
       "表示言語",
       "プランのカレンダー",
     ]);
@@ -148,6 +149,53 @@ test("settings: organisation, API token shown once, members, language, calendar"
     await memberRow.getByRole("button", { name: "組織から外す" }).click();
     await expect(members.getByRole("status")).toHaveText(`${memberName} を組織から外しました。`);
     await expect(members.getByRole("row", { name: new RegExp(email) })).toHaveCount(0);
+
+    // The audit log tells what was just done, in words: by whom, on what, with the details.
+    const ownerEmail = process.env.SHIHYO_E2E_EMAIL!;
+    const audit = page.getByRole("region", { name: "監査ログ" });
+    await audit.getByRole("button", { name: "最新の状態に更新" }).click();
+    const created = audit
+      .getByRole("row")
+      .filter({ hasText: "API トークンを作成" })
+      .filter({ hasText: tokenName });
+    await expect(created).toHaveCount(1);
+    await expect(created).toContainText(ownerEmail);
+    await expect(created).toContainText("ロール: 閲覧者、スコープ: 読み取り");
+    await expect(created.locator("time")).toHaveText(/^\d{4}\/\d{2}\/\d{2} \d{1,2}:\d{2}$/);
+    await expect(
+      audit.getByRole("row").filter({ hasText: "API トークンを失効" }).filter({ hasText: tokenName }),
+    ).toHaveCount(1);
+    const roleChange = audit.getByRole("row").filter({ hasText: "ロールを変更" }).first();
+    await expect(roleChange).toContainText("ロール: 編集者 → 閲覧者");
+    // Newest first: the member's removal, the last thing done, heads the list.
+    await expect(audit.getByRole("row").nth(1)).toContainText("メンバーを外す");
+    // Filtered on the server by kind: only token changes; then by who: the owner's.
+    const byKind = page.waitForResponse(
+      (r) => r.url().includes("/api/v1/audit?") && r.url().includes("action="),
+    );
+    await audit.getByLabel("操作の種類").selectOption({ label: "API トークン" });
+    expect(new URL((await byKind).url()).searchParams.get("action")).toBe("token.create,token.revoke");
+    await expect(audit.getByRole("row").filter({ hasText: "メンバーを外す" })).toHaveCount(0);
+    await expect(
+      audit.getByRole("row").filter({ hasText: "API トークンを失効" }).filter({ hasText: tokenName }),
+    ).toHaveCount(1);
+    const kinds = await audit.locator("tbody th").allTextContents();
+    expect(kinds.length).toBeGreaterThanOrEqual(2);
+    expect(kinds.every((k) => k === "API トークンを作成" || k === "API トークンを失効")).toBe(true);
+    const actor = audit.getByLabel("実行者");
+    const owner = await actor.locator("option", { hasText: ownerEmail }).getAttribute("value");
+    const byOwner = page.waitForResponse(
+      (r) => r.url().includes("/api/v1/audit?") && r.url().includes("userId="),
+    );
+    await actor.selectOption(owner!);
+    const ownerPage = (await (await byOwner).json()) as { entries: { userId: string; action: string }[] };
+    expect(ownerPage.entries.length).toBeGreaterThanOrEqual(2);
+    expect(ownerPage.entries.every((e) => e.userId === owner!.slice("user:".length))).toBe(true);
+    await expect(created).toHaveCount(1);
+    // Back to everything: the newest entry heads the list again.
+    await actor.selectOption("");
+    await audit.getByLabel("操作の種類").selectOption("");
+    await expect(audit.getByRole("row").nth(1)).toContainText("メンバーを外す");
 
     // The plan's calendar, read from the demo plan; changed in the plan editor.
     const calendar = page.getByRole("region", { name: "プランのカレンダー" });

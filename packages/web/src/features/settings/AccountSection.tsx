@@ -5,20 +5,22 @@ import { LANGS } from "../../i18n/catalog";
 import { changeLanguage } from "../../i18n/setupI18n";
 import {
   accountChanges,
+  type EmailFormProblem,
+  emailFormProblems,
   invalidPasswordFields,
   type PasswordFormProblem,
   type PasswordFormValues,
   passwordFormProblems,
 } from "./accountForm";
-import { useChangePassword, useEndOtherSessions, useUpdateAccount } from "./api";
+import { useChangeEmail, useChangePassword, useEndOtherSessions, useUpdateAccount } from "./api";
 import { Done, FormError } from "./FormMessages";
 import { MIN_PASSWORD_LENGTH } from "./permissions";
 
 type User = NonNullable<Session["user"]>;
 
 /**
- * The signed-in person's own account: name and language, password, and signing out on
- * every other device. A caller with an API token (no user) only reads why there is nothing.
+ * The signed-in person's own account: name and language, e-mail, password, and signing out
+ * on every other device. A caller with an API token (no user) only reads why there is nothing.
  */
 export function AccountSection({ id, session }: { id: string; session: Session }) {
   const { t } = useTranslation();
@@ -34,6 +36,7 @@ export function AccountSection({ id, session }: { id: string; session: Session }
             <dd>{user.email}</dd>
           </dl>
           <ProfileForm user={user} />
+          <EmailForm current={user.email} />
           <PasswordForm />
           <OtherSessions />
         </>
@@ -120,6 +123,90 @@ function ProfileForm({ user }: { user: User }) {
     </form>
   );
 }
+
+/** The e-mail address one signs in with; the current password confirms that it is the owner asking. */
+function EmailForm({ current }: { current: string }) {
+  const { t } = useTranslation();
+  const change = useChangeEmail();
+  const baseId = useId();
+  const errorId = `${baseId}-error`;
+  const [email, setEmail] = useState("");
+  const [password, setPassword] = useState("");
+  const [problem, setProblem] = useState<EmailFormProblem | null>(null);
+  const [changedTo, setChangedTo] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const found = emailFormProblems({ email, password }, current);
+    setProblem(found);
+    setChangedTo(null);
+    change.reset();
+    if (found) return;
+    change.mutate(
+      { email: email.trim(), password },
+      {
+        onSuccess: (session) => {
+          setChangedTo(session.user?.email ?? email.trim());
+          setEmail("");
+          setPassword("");
+        },
+      },
+    );
+  };
+  const fieldsInvalid = {
+    email: problem === "bad" || problem === "same" || (problem === "missing" && email.trim() === ""),
+    password: problem === "missing" && password === "",
+  };
+  const hasError = problem !== null || change.error !== null;
+
+  return (
+    <form
+      className="settings-form"
+      onSubmit={submit}
+      noValidate
+      aria-labelledby={`${baseId}-title`}
+      aria-describedby={hasError ? errorId : undefined}
+    >
+      <h3 id={`${baseId}-title`}>{t("settings.account.emailTitle")}</h3>
+      <div className="settings-fields">
+        <label htmlFor={`${baseId}-email`}>{t("settings.account.newEmail")}</label>
+        <input
+          id={`${baseId}-email`}
+          type="email"
+          autoComplete="email"
+          required
+          maxLength={320}
+          aria-invalid={fieldsInvalid.email || undefined}
+          value={email}
+          onChange={(e) => setEmail(e.target.value)}
+        />
+        <PasswordField
+          id={`${baseId}-password`}
+          label={t("settings.account.emailPassword")}
+          hint={t("settings.account.emailPasswordHint")}
+          autoComplete="current-password"
+          invalid={fieldsInvalid.password}
+          minLength={undefined}
+          value={password}
+          onChange={setPassword}
+        />
+      </div>
+      {problem ? (
+        <p id={errorId} className="form-error" role="alert">
+          {t(`settings.account.${EMAIL_PROBLEM_TEXTS[problem]}`)}
+        </p>
+      ) : (
+        <FormError error={change.error} id={errorId} />
+      )}
+      <button type="submit" className="primary" disabled={change.isPending}>
+        {change.isPending ? t("settings.account.changing") : t("settings.account.changeEmail")}
+      </button>
+      <Done text={changedTo ? t("settings.account.emailChanged", { email: changedTo }) : null} />
+    </form>
+  );
+}
+
+const EMAIL_PROBLEM_TEXTS = { missing: "emailMissing", bad: "emailBad", same: "emailSame" } as const;
 
 const PASSWORD_FIELDS = [
   ["currentPassword", "current-password"],

@@ -3,6 +3,7 @@ import { useSession } from "../../api/queries";
 import type { PlanAndPeriod } from "../../app/usePlanAndPeriod";
 import { Loading } from "../../components/StateMessage";
 import { AccountSection } from "./AccountSection";
+import { AuditSection } from "./AuditSection";
 import { CalendarSection } from "./CalendarSection";
 import { LanguageSection } from "./LanguageSection";
 import { MembersSection } from "./MembersSection";
@@ -10,11 +11,11 @@ import { OrganizationSection } from "./OrganizationSection";
 import { TokensSection } from "./TokensSection";
 import "./settings.css";
 
-const SECTIONS = ["account", "organization", "members", "tokens", "language", "calendar"] as const;
+const SECTIONS = ["account", "organization", "members", "tokens", "audit", "language", "calendar"] as const;
 
 /**
- * Settings (/settings): your own account, the organisation, its members and roles, API tokens, the language and
- * the plan's calendar. One page of headed sections with a table of contents: plain links and
+ * Settings (/settings): your own account, the organisation, its members and roles, API tokens, the audit
+ * log, the language and the plan's calendar. One page of headed sections with a table of contents: plain links and
  * headings are what keyboards and screen readers handle best.
  */
 export default function SettingsPage({ selection }: { selection: PlanAndPeriod; nodeId?: string }) {
@@ -40,6 +41,7 @@ export default function SettingsPage({ selection }: { selection: PlanAndPeriod; 
       <OrganizationSection id="settings-organization" role={session.role} />
       <MembersSection id="settings-members" me={me} />
       <TokensSection id="settings-tokens" role={session.role} />
+      <AuditSection id="settings-audit" role={session.role} />
       <LanguageSection id="settings-language" />
       <CalendarSection id="settings-calendar" selection={selection} />
     </div>

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../api/types";
 import { Empty, LoadError, Loading } from "../../components/StateMessage";
+import { catalogs, type Lang } from "../../i18n/catalog";
 import { currentLang } from "../../i18n/setupI18n";
 import {
   type ApiToken,
@@ -104,7 +105,7 @@ function TokenTable({
               <td>
                 {token.scopes.length === 0
                   ? t("settings.tokens.allScopes")
-                  : token.scopes.map((s) => scopeName(s, t)).join("、")}
+                  : token.scopes.map((s) => scopeName(s, lang)).join(lang === "ja" ? "、" : ", ")}
               </td>
               <td>{formatDateTime(token.createdAt, lang)}</td>
               <td>{token.lastUsedAt ? formatDateTime(token.lastUsedAt, lang) : t("settings.never")}</td>
@@ -152,11 +153,9 @@ function TokenTable({
   );
 }
 
-type Translate = ReturnType<typeof useTranslation>["t"];
-
-function scopeName(scope: string, t: Translate): string {
+function scopeName(scope: string, lang: Lang): string {
   return (TOKEN_SCOPES as readonly string[]).includes(scope)
-    ? t(`settings.scopeNames.${scopeKey(scope as TokenScope)}`)
+    ? catalogs[lang].settings.scopeNames[scopeKey(scope as TokenScope)]
     : scope;
 }
 

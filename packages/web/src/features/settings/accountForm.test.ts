@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { accountChanges, invalidPasswordFields, passwordFormProblems } from "./accountForm";
+import {
+  accountChanges,
+  emailFormProblems,
+  invalidPasswordFields,
+  passwordFormProblems,
+} from "./accountForm";
 
 const values = (currentPassword: string, newPassword: string, confirmation: string) => ({
   currentPassword,
@@ -46,5 +51,22 @@ describe("accountChanges", () => {
     ],
   ] as const)("%j → %j", (form, expected) => {
     expect(accountChanges(saved, form)).toEqual(expected);
+  });
+});
+
+describe("emailFormProblems", () => {
+  it.each([
+    ["hanako@example.jp", "secret", null],
+    ["  hanako@example.jp  ", "secret", null],
+    ["", "secret", "missing"],
+    ["   ", "secret", "missing"],
+    ["hanako@example.jp", "", "missing"],
+    ["hanako", "secret", "bad"],
+    ["hanako@example", "secret", "bad"],
+    ["hana ko@example.jp", "secret", "bad"],
+    // The address in use, in any case: sign-in would not tell them apart.
+    ["Owner@Example.com", "secret", "same"],
+  ] as const)("%j with password %j → %s", (email, password, problem) => {
+    expect(emailFormProblems({ email, password }, "owner@example.com")).toBe(problem);
   });
 });

@@ -43,3 +43,21 @@ export function accountChanges(
   if (form.locale !== saved.locale) changes.locale = form.locale;
   return Object.keys(changes).length === 0 ? null : changes;
 }
+
+/** The e-mail form's own checks, before asking the server (which checks again, and the password). */
+export type EmailFormProblem = "missing" | "bad" | "same";
+
+/** The same shape the server accepts: something@something.something, no spaces. */
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+export function emailFormProblems(
+  values: { email: string; password: string },
+  current: string,
+): EmailFormProblem | null {
+  const email = values.email.trim();
+  if (email === "" || values.password === "") return "missing";
+  if (!EMAIL.test(email)) return "bad";
+  // Sign-in compares addresses without regard to case: that is still the same one.
+  if (email.toLowerCase() === current.toLowerCase()) return "same";
+  return null;
+}

@@ -1,7 +1,15 @@
-import { type QueryClient, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import {
+  type QueryClient,
+  useInfiniteQuery,
+  useMutation,
+  useQueries,
+  useQuery,
+  useQueryClient,
+} from "@tanstack/react-query";
 import i18n from "i18next";
 import { apiRequest, type RequestOptions } from "../../api/client";
-import type { Role, Session } from "../../api/types";
+import type { PlanNode, Role, Session } from "../../api/types";
+import type { AuditEntry } from "./auditEntry";
 
 /** The settings page's and the first run's calls (shapes as in the server's `routes/schemas.ts`). */
 
@@ -52,6 +60,7 @@ const KEYS = {
   organization: ["settings", "organization"],
   members: ["settings", "members"],
   tokens: ["settings", "tokens"],
+  audit: ["settings", "audit"],
 } as const;
 
 const get = <T>(path: string, signal?: AbortSignal) =>
@@ -66,6 +75,9 @@ function write<T>(
   const session = client.getQueryData<Session | null>(SESSION_KEY);
   return apiRequest<T>(path, { ...options, csrfToken: session?.csrfToken, language: i18n.language });
 }
+
+/** Every write here leaves an audit entry: the log is read again when next shown. */
+const afterWrite = (client: QueryClient) => client.invalidateQueries({ queryKey: KEYS.audit });
 
 /** Whether the server waits for its first organisation and owner. */
 export const useSetupStatus = () =>
@@ -95,6 +107,7 @@ export function useRenameOrganization() {
     mutationFn: (name: string) =>
       write<Organization>(client, "/orgs/current", { method: "PATCH", body: { name } }),
     onSuccess: (organization) => {
+      void afterWrite(client);
       client.setQueryData(KEYS.organization, organization);
       client.setQueryData<Session | null>(SESSION_KEY, (session) =>
         session ? { ...session, org: { ...session.org, name: organization.name } } : session,
@@ -111,7 +124,10 @@ export function useAddMember() {
   return useMutation({
     mutationFn: (body: { email: string; name?: string; password?: string; role: Role }) =>
       write<Member>(client, "/members", { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.members }),
+    onSuccess: () => {
+      void afterWrite(client);
+      return client.invalidateQueries({ queryKey: KEYS.members });
+    },
   });
 }
 
@@ -120,7 +136,10 @@ export function useChangeRole() {
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
       write<Member>(client, `/members/${encodeURIComponent(userId)}`, { method: "PATCH", body: { role } }),
-    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.members }),
+    onSuccess: () => {
+      void afterWrite(client);
+      return client.invalidateQueries({ queryKey: KEYS.members });
+    },
   });
 }
 
@@ -129,7 +148,10 @@ export function useRemoveMember() {
   return useMutation({
     mutationFn: (userId: string) =>
       write<void>(client, `/members/${encodeURIComponent(userId)}`, { method: "DELETE" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.members }),
+    onSuccess: () => {
+      void afterWrite(client);
+      return client.invalidateQueries({ queryKey: KEYS.members });
+    },
   });
 }
 
@@ -146,7 +168,10 @@ export function useCreateToken() {
   return useMutation({
     mutationFn: (body: { name: string; role: Role; scopes: TokenScope[] }) =>
       write<{ token: ApiToken; secret: string }>(client, "/tokens", { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.tokens }),
+    onSuccess: () => {
+      void afterWrite(client);
+      return client.invalidateQueries({ queryKey: KEYS.tokens });
+    },
   });
 }
 
@@ -155,7 +180,10 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) =>
       write<void>(client, `/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.tokens }),
+    onSuccess: () => {
+      void afterWrite(client);
+      return client.invalidateQueries({ queryKey: KEYS.tokens });
+    },
   });
 }
 
@@ -168,6 +196,7 @@ export function useUpdateAccount() {
     onSuccess: (session) => {
       client.setQueryData(SESSION_KEY, session);
       void client.invalidateQueries({ queryKey: KEYS.members });
+      void afterWrite(client);
     },
   });
 }
@@ -178,7 +207,10 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       write<void>(client, "/session/password", { method: "POST", body }),
-    onSuccess: () => client.invalidateQueries({ queryKey: SESSION_KEY }),
+    onSuccess: () => {
+      void afterWrite(client);
+      return client.invalidateQueries({ queryKey: SESSION_KEY });
+    },
   });
 }
 
@@ -187,6 +219,72 @@ export function useEndOtherSessions() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => write<{ ended: number }>(client, "/sessions", { method: "DELETE" }),
-    onSuccess: () => client.invalidateQueries({ queryKey: SESSION_KEY }),
+    onSuccess: () => {
+      void afterWrite(client);
+      return client.invalidateQueries({ queryKey: SESSION_KEY });
+    },
   });
 }
+
+/**
+ * Changes the signed-in person's e-mail (the current password confirms it is them); the
+ * answer is the new session document, so the page and the header show the new address.
+ */
+export function useChangeEmail() {
+  const client = useQueryClient();
+  return useMutation({
+    mutationFn: (body: { email: string; password: string }) =>
+      write<Session>(client, "/session/email", { method: "POST", body }),
+    onSuccess: (session) => {
+      client.setQueryData(SESSION_KEY, session);
+      void client.invalidateQueries({ queryKey: KEYS.members });
+      void afterWrite(client);
+    },
+  });
+}
+
+/** The audit log's filters: some actions, and one member or one token (at most one of the two). */
+export interface AuditFilter {
+  actions: readonly string[] | null;
+  userId: string | null;
+  tokenId: string | null;
+}
+
+const AUDIT_PAGE = 50;
+
+/** The audit log, newest first, page after page (`after` is the server's cursor). */
+export function auditPath(filter: AuditFilter, after: string | null): string {
+  const params = new URLSearchParams({ limit: String(AUDIT_PAGE) });
+  if (filter.actions) params.set("action", filter.actions.join(","));
+  if (filter.userId) params.set("userId", filter.userId);
+  if (filter.tokenId) params.set("tokenId", filter.tokenId);
+  if (after) params.set("after", after);
+  return `/audit?${params.toString()}`;
+}
+
+export const useAuditLog = (filter: AuditFilter, enabled: boolean) =>
+  useInfiniteQuery({
+    queryKey: [...KEYS.audit, filter.actions?.join(",") ?? "", filter.userId ?? "", filter.tokenId ?? ""],
+    queryFn: ({ signal, pageParam }) =>
+      get<{ entries: AuditEntry[]; next: string | null }>(auditPath(filter, pageParam), signal),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.next,
+    enabled,
+    staleTime: 0,
+  });
+
+/**
+ * The nodes of several plans, to name the KPIs the audit log mentions. The key is the one the
+ * rest of the app uses for a plan's nodes (`api/queries.ts`), so a plan already open is not
+ * asked for again.
+ */
+export const usePlansNodes = (planIds: readonly string[]) =>
+  useQueries({
+    queries: planIds.map((planId) => ({
+      queryKey: ["nodes", planId],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        get<PlanNode[]>(`/plans/${encodeURIComponent(planId)}/nodes`, signal),
+    })),
+    // Only the lists, in the order asked (undefined until loaded); the same array while they stay.
+    combine: (results) => results.map((result) => result.data),
+  });
