@@ -2,7 +2,7 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { Role } from "../../api/types";
 import { Empty, LoadError, Loading } from "../../components/StateMessage";
-import { catalogs, type Lang } from "../../i18n/catalog";
+import type { Lang } from "../../i18n/catalog";
 import { currentLang } from "../../i18n/setupI18n";
 import {
   type ApiToken,
@@ -15,6 +15,9 @@ import {
 import { Done, FormError } from "./FormMessages";
 import { formatDateTime } from "./formatSettings";
 import { grantableRoles, mayAdminister } from "./permissions";
+import { en, ja } from "./texts";
+
+const TEXTS = { ja, en } as const;
 
 /** API tokens: listed without their secrets; a new one's secret is shown once, here, and never again. */
 export function TokensSection({ id, role }: { id: string; role: Role }) {
@@ -155,7 +158,7 @@ function TokenTable({
 
 function scopeName(scope: string, lang: Lang): string {
   return (TOKEN_SCOPES as readonly string[]).includes(scope)
-    ? catalogs[lang].settings.scopeNames[scopeKey(scope as TokenScope)]
+    ? TEXTS[lang].scopeNames[scopeKey(scope as TokenScope)]
     : scope;
 }
 

@@ -233,7 +233,9 @@ describe("sourceName", () => {
     ["api:json", "ja", "API（JSON）"],
     ["file", "en", "the KPI file's data"],
     ["api:march.xlsx", "en", "file march.xlsx"],
-    ["cli", "en", "cli"],
+    ["cli", "ja", "コマンド（shihyo）"],
+    ["demo", "en", "demo data"],
+    ["sheets:import", "en", "sheets:import"],
   ] as const)("%s in %s → %s", (source, lang, name) => {
     expect(sourceName(source, lang)).toBe(name);
   });

@@ -1,6 +1,10 @@
 import { parsePeriodId, periodLabel } from "../../format/fiscalPeriod";
 import { catalogs, fillText, type Lang } from "../../i18n/catalog";
 import { formatDateTime } from "./formatSettings";
+import { en, ja } from "./texts";
+
+/** This part's texts, read here without i18next so that the wording is plain, testable functions. */
+const TEXTS = { ja, en } as const;
 
 /** One entry of GET /audit (the server's `auditSchema`). */
 export interface AuditEntry {
@@ -36,7 +40,7 @@ const KNOWN_ACTIONS: ReadonlySet<string> = new Set(Object.values(AUDIT_KINDS).fl
 
 /** The text key of an action: i18next reads "." as a key separator. */
 export const actionKey = (action: AuditAction) => action.replace(".", "_") as ActionKey;
-type ActionKey = keyof (typeof catalogs)["ja"]["settings"]["audit"]["actions"];
+type ActionKey = keyof (typeof ja)["audit"]["actions"];
 
 /** What the page knows to put names on ids: the members, the tokens, the plans and their nodes. */
 export interface AuditLookups {
@@ -96,7 +100,7 @@ export function auditActor(
   lookups: AuditLookups,
   lang: Lang,
 ): AuditActor {
-  const texts = catalogs[lang].settings.audit;
+  const texts = TEXTS[lang].audit;
   if (entry.userId !== null) {
     const member = lookups.members.get(entry.userId);
     return member
@@ -118,7 +122,7 @@ export function auditActor(
 
 /** The action as a phrase; an action this page does not know shows as itself. */
 export function actionText(action: string, lang: Lang): string {
-  const texts = catalogs[lang].settings.audit;
+  const texts = TEXTS[lang].audit;
   return KNOWN_ACTIONS.has(action)
     ? texts.actions[actionKey(action as AuditAction)]
     : fillText(texts.unknownAction, { action });
@@ -129,7 +133,7 @@ const kpiHref = (planId: string, nodeId: string) =>
 const planHref = (planId: string) => `/?plan=${encodeURIComponent(planId)}`;
 
 export function auditSubject(entry: AuditEntry, lookups: AuditLookups, lang: Lang): AuditSubject | null {
-  const texts = catalogs[lang].settings.audit.subjects;
+  const texts = TEXTS[lang].audit.subjects;
   const { detail } = entry;
   const planName = (planId: string) => lookups.plans.get(planId)?.name ?? text(detail.name) ?? short(planId);
   const kpi = (planId: string, nodeId: string) => ({
@@ -144,7 +148,7 @@ export function auditSubject(entry: AuditEntry, lookups: AuditLookups, lang: Lan
       const member = lookups.members.get(entry.entityId);
       const name = member
         ? `${member.name} <${member.email}>`
-        : fillText(catalogs[lang].settings.audit.formerMember, { id: short(entry.entityId) });
+        : fillText(TEXTS[lang].audit.formerMember, { id: short(entry.entityId) });
       return { text: name, href: null };
     }
     case "api_token": {
@@ -182,7 +186,7 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | null
 
 /** What an entry's detail says, line by line; an unknown action's detail as its JSON. */
 export function auditDetails(entry: Pick<AuditEntry, "action" | "detail">, lang: Lang): string[] {
-  const catalog = catalogs[lang].settings;
+  const catalog = TEXTS[lang];
   const texts = catalog.audit.details;
   const d = entry.detail;
   const numbers = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 6 });
@@ -293,12 +297,17 @@ export function auditDetails(entry: Pick<AuditEntry, "action" | "detail">, lang:
   return Object.keys(d).length === 0 ? [] : [JSON.stringify(d)];
 }
 
-/** Where imported actuals came from: the API's JSON, an uploaded file, or the KPI file itself. */
+/**
+ * Where imported actuals came from: the API's JSON, an uploaded file, the KPI file itself,
+ * the command line or the demo; anything else as written.
+ */
 export function sourceName(source: string | null, lang: Lang): string {
-  const texts = catalogs[lang].settings.audit.details;
+  const texts = TEXTS[lang].audit.details;
   if (source === null) return "—";
   if (source === "api:json") return texts.sourceJson;
   if (source === "file") return texts.sourceKpiFile;
+  if (source === "demo") return texts.sourceDemo;
+  if (source === "cli") return texts.sourceCli;
   if (source.startsWith("api:")) return fillText(texts.sourceFile, { name: source.slice(4) });
   return source;
 }

@@ -188,6 +188,8 @@ export const ja = {
       sourceJson: "API（JSON）",
       sourceFile: "ファイル {{name}}",
       sourceKpiFile: "KPI ファイルのデータ",
+      sourceDemo: "デモデータ",
+      sourceCli: "コマンド（shihyo）",
     },
     reasons: {
       external: "外部環境の変化",
@@ -454,6 +456,8 @@ export const en: Texts<typeof ja> = {
       sourceJson: "API (JSON)",
       sourceFile: "file {{name}}",
       sourceKpiFile: "the KPI file's data",
+      sourceDemo: "demo data",
+      sourceCli: "the command line (shihyo)",
     },
     reasons: {
       external: "External environment",
