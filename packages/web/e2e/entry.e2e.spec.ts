@@ -332,6 +332,8 @@ test("data entry by segment: add segment rows, type, save, see the total; switch
     "保存しました：新規 2 件・更新 0 件・変更なし 0 件",
   );
   await expect.poll(() => cellText(totalToday)).toBe(ja(expected));
+  await total.scrollIntoViewIfNeeded();
+  await page.locator(".entry-section").screenshot({ path: `${screenshots}data-entry-segments.png` });
   expect(await storedBySegment(page, "onboarded", month)).toEqual({
     ...(unsegmented === null ? {} : { "": unsegmented }),
     東日本: 3,
@@ -361,7 +363,7 @@ test("data entry by segment: add segment rows, type, save, see the total; switch
   await expect
     .poll(() => questions)
     .toEqual([
-      "保存していない変更が 1 件あります。計画や期間を切り替えると、これらは失われます。切り替えますか？",
+      "保存していない変更が 1 件あります。プランや期間を切り替えると、これらは失われます。切り替えますか？",
     ]);
   await expect(periodLabel).toHaveText(shownPeriod!);
   await expect(page.getByText("未保存の変更 1 件")).toBeVisible();
