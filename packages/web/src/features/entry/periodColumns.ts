@@ -10,7 +10,8 @@ import {
   parsePeriod,
   periodLabel,
 } from "@shihyo/engine";
-import { catalogs, fillText, type Lang } from "../../i18n/catalog";
+import { fillText, type Lang } from "../../i18n/catalog";
+import { en, ja } from "./texts";
 
 /** One column of the grid: a period at a node's grain inside the period being looked at. */
 export interface PeriodColumn {
@@ -42,7 +43,8 @@ function monthDay(day: Day): { year: number; month: number; date: number } {
 }
 
 function shortLabel(period: Period, lang: Lang, calendar: Calendar): { label: string; sub: string } {
-  const texts = catalogs[lang].entry.column;
+  // This part's own texts, read directly: they are needed outside React (no `t` here).
+  const texts = (lang === "en" ? en : ja).column;
   const start = monthDay(period.start);
   const values = { ...start, monthName: texts.monthNames.split(",")[start.month - 1]! };
   switch (period.grain) {
