@@ -1,6 +1,8 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import { type Catalog, catalogs, type Lang } from "./catalog";
+import * as entryTexts from "../features/entry/texts";
+import * as settingsTexts from "../features/settings/texts";
+import { type Catalog, catalogs, LANGS, type Lang, type TextPart } from "./catalog";
 import { LANGUAGE_STORAGE_KEY, pickLanguage } from "./pickLanguage";
 
 declare module "i18next" {
@@ -19,13 +21,16 @@ function storedLanguage(): string | null {
 }
 
 /**
- * Starts i18next with both catalogs bundled (they are small) in the language the user chose or
- * the browser prefers; answers that language.
+ * Starts i18next with both core catalogs (they are small) in the language the user chose or the
+ * browser prefers; answers that language. The parts' texts are added by `registerTexts`.
  */
 export function setupI18n(): string {
   const lang = pickLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
   void i18n.use(initReactI18next).init({
-    resources: { ja: { translation: catalogs.ja }, en: { translation: catalogs.en } },
+    resources: {
+      ja: { translation: { ...catalogs.ja, entry: entryTexts.ja, settings: settingsTexts.ja } },
+      en: { translation: { ...catalogs.en, entry: entryTexts.en, settings: settingsTexts.en } },
+    },
     lng: lang,
     fallbackLng: "en",
     interpolation: { escapeValue: false }, // React escapes
@@ -35,6 +40,14 @@ export function setupI18n(): string {
   });
   document.documentElement.lang = lang;
   return lang;
+}
+
+/**
+ * Adds a part's texts in both languages (`t("<part>.…")`). Each page of a lazily loaded part
+ * calls it when its chunk loads, before anything of the part renders.
+ */
+export function registerTexts<P extends TextPart>(part: P, texts: Readonly<Record<Lang, Catalog[P]>>): void {
+  for (const lang of LANGS) i18n.addResourceBundle(lang, "translation", { [part]: texts[lang] }, true, false);
 }
 
 /** Switches the language and remembers the choice in this browser. */

@@ -2,10 +2,10 @@ import { useTranslation } from "react-i18next";
 import { Link } from "wouter";
 import { LoadError, Loading } from "../../components/StateMessage";
 import { formatPercent, formatValue } from "../../format/formatValue";
-import { catalogs } from "../../i18n/catalog";
 import { currentLang } from "../../i18n/setupI18n";
 import { type DetailNode, useExplanation } from "./api";
 import { nameIn, periodText } from "./labels";
+import * as detailTexts from "./texts";
 
 /** How the selected period's value, target and forecast were computed (GET …/explain). */
 export function ExplanationSection({
@@ -23,7 +23,7 @@ export function ExplanationSection({
 }) {
   const { t, i18n } = useTranslation();
   const lang = currentLang(i18n.language);
-  const texts = catalogs[lang].detail.explain;
+  const texts = detailTexts[lang].explain;
   const explanation = useExplanation(planId, node.id, period);
   const byId = new Map(nodes.map((n) => [n.id, n]));
   const inputValue = (id: string, v: number | null) => formatValue(v, byId.get(id)?.unit, lang);
@@ -59,7 +59,7 @@ export function ExplanationSection({
             {x.grain && (
               <div>
                 <dt>{texts.grain}</dt>
-                <dd>{nameIn(catalogs[lang].detail.grains, x.grain)}</dd>
+                <dd>{nameIn(detailTexts[lang].grains, x.grain)}</dd>
               </div>
             )}
             {x.records !== null && (
@@ -78,7 +78,7 @@ export function ExplanationSection({
             </div>
             {x.formula && (
               <div>
-                <dt>{catalogs[lang].detail.formula}</dt>
+                <dt>{detailTexts[lang].formula}</dt>
                 <dd>
                   <code className="formula">= {x.formula}</code>
                 </dd>

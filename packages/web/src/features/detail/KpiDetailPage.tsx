@@ -8,8 +8,7 @@ import { Empty, LoadError, Loading } from "../../components/StateMessage";
 import { StatusBadge } from "../../components/StatusBadge";
 import { periodId, periodLabel } from "../../format/fiscalPeriod";
 import { formatProgress, formatValue } from "../../format/formatValue";
-import { catalogs } from "../../i18n/catalog";
-import { currentLang } from "../../i18n/setupI18n";
+import { currentLang, registerTexts } from "../../i18n/setupI18n";
 import { departmentName } from "../../view/planView";
 import { type DetailNode, useDetailNodes, useSeries } from "./api";
 import { CommentsSection } from "./CommentsSection";
@@ -20,6 +19,9 @@ import { fiscalYearMonths } from "./periodSpan";
 import { SeriesSection } from "./SeriesSection";
 import { TargetsSection } from "./TargetsSection";
 import "./detail.css";
+import * as detailTexts from "./texts";
+
+registerTexts("detail", detailTexts);
 
 /** One KPI (or KGI): what it is, its numbers over the fiscal year and why, its targets and talk. */
 export default function KpiDetailPage({ selection, nodeId }: { selection: PlanAndPeriod; nodeId?: string }) {
@@ -182,11 +184,11 @@ function KpiDetail({
   );
 
   function unitName(unit: string | undefined): string {
-    return unit ? nameIn(catalogs[lang].detail.units, unit) : t("detail.none");
+    return unit ? nameIn(detailTexts[lang].units, unit) : t("detail.none");
   }
 
   function grainName(grain: string | null): string {
-    return grain ? nameIn(catalogs[lang].detail.grains, grain) : t("detail.none");
+    return grain ? nameIn(detailTexts[lang].grains, grain) : t("detail.none");
   }
 }
 

@@ -6,7 +6,7 @@ import type { PlanSummary } from "../../api/types";
 import { Empty, LoadError, Loading } from "../../components/StateMessage";
 import { dateIn, type FiscalCalendar, type Period } from "../../format/fiscalPeriod";
 import { formatPercent, formatValue } from "../../format/formatValue";
-import { catalogs, type Lang } from "../../i18n/catalog";
+import type { Lang } from "../../i18n/catalog";
 import { currentLang } from "../../i18n/setupI18n";
 import {
   type DetailNode,
@@ -26,6 +26,7 @@ import { type ConsistencyRow, changesFor, gapsAbove, type SolveAnswer } from "./
 import { nameIn, periodText } from "./labels";
 import { cadencePeriods, defaultPeriod, fiscalYearOf, periodSpan } from "./periodSpan";
 import { parseTargetInput, targetInputText } from "./targetValue";
+import * as detailTexts from "./texts";
 
 interface TargetsSectionProps {
   plan: PlanSummary;
@@ -197,7 +198,7 @@ function RevisionForm({
           {node.unit === "percent"
             ? t("detail.revise.percentHint")
             : t("detail.revise.valueHint", {
-                unit: node.unit ? nameIn(catalogs[lang].detail.units, node.unit) : "—",
+                unit: node.unit ? nameIn(detailTexts[lang].units, node.unit) : "—",
               })}
         </p>
         {errors.value && <FieldError id={`${ids}-value-error`} text={errors.value} />}
@@ -507,7 +508,7 @@ function TargetHistory({
                       : t("detail.history.changed", { from: value(r.oldValue), to: value(r.newValue) })}
                   </td>
                   <td>{(r.userId && names.get(r.userId)) ?? t("detail.history.someone")}</td>
-                  <td>{nameIn(catalogs[lang].detail.reasons, r.reason)}</td>
+                  <td>{nameIn(detailTexts[lang].reasons, r.reason)}</td>
                   <td className="comment-cell">{r.comment}</td>
                 </tr>
               ))}

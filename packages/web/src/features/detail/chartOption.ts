@@ -1,7 +1,8 @@
 import { formatValue } from "../../format/formatValue";
-import { catalogs, fillText, type Lang } from "../../i18n/catalog";
+import { fillText, type Lang } from "../../i18n/catalog";
 import type { SeriesPoint } from "./api";
 import { periodText } from "./labels";
+import * as detailTexts from "./texts";
 
 /**
  * What the chart draws for each period. The forecast is drawn only where it is a forecast
@@ -41,7 +42,7 @@ export function chartSummary(
   unit: string | undefined,
   lang: Lang,
 ) {
-  const texts = catalogs[lang].detail.chart;
+  const texts = detailTexts[lang].chart;
   const latest = latestWithActual(points);
   const value = (v: number | null) => formatValue(v, unit, lang);
   return fillText(texts.summary, {
@@ -67,7 +68,7 @@ const COLOURS = { actual: "#1f4fb8", target: "#1b1f24", forecast: "#a05a00", exp
  * triangles, expected-to-date as diamonds. Plain data (and two formatters), tested without a DOM.
  */
 export function chartOption(rows: ChartRows, unit: string | undefined, lang: Lang) {
-  const texts = catalogs[lang].detail.chart;
+  const texts = detailTexts[lang].chart;
   const value = (v: number) => formatValue(v, unit, lang, { compact: true });
   return {
     animation: false,

@@ -6,7 +6,7 @@ import { ApiError } from "../../api/client";
 import { useSession } from "../../api/queries";
 import type { PlanAndPeriod } from "../../app/usePlanAndPeriod";
 import { Empty, LoadError, Loading } from "../../components/StateMessage";
-import { currentLang } from "../../i18n/setupI18n";
+import { currentLang, registerTexts } from "../../i18n/setupI18n";
 import { type EditablePlan, PlanFileError, savePlan, useEditablePlan } from "./api";
 import { checkDraft, type FieldIssue, issuesFromServer } from "./checkDraft";
 import { diffPlans, isEmptyDiff } from "./diffPlans";
@@ -18,6 +18,9 @@ import { PlanSettingsForm } from "./PlanSettingsForm";
 import { type Draft, type DraftNode, draftFromPlan, planFromDraft, savedKey } from "./planDraft";
 import { useLeaveGuard } from "./useLeaveGuard";
 import "./editor.css";
+import * as editorTexts from "./texts";
+
+registerTexts("editor", editorTexts);
 
 /** What the editor holds for one plan: the file it started from, the draft, what the server said. */
 interface EditState {

@@ -19,12 +19,13 @@ import { PeriodPicker } from "../../components/PeriodPicker";
 import { Empty, LoadError, Loading } from "../../components/StateMessage";
 import { periodId, periodLabel } from "../../format/fiscalPeriod";
 import type { Lang } from "../../i18n/catalog";
-import { currentLang } from "../../i18n/setupI18n";
+import { currentLang, registerTexts } from "../../i18n/setupI18n";
 import { buildTree, joinNumbers } from "../../view/planView";
 import { useFindings, useWhatIf, type WhatIfChange } from "./api";
 import { FormulaEdge, type FormulaFlowEdge } from "./FormulaEdge";
 import { type ConsistencyRow, gapsByNode } from "./gapsByNode";
 import { type KpiFlowNode, KpiNode } from "./KpiNode";
+import * as treeTexts from "./texts";
 import {
   layoutTree,
   NODE_HEIGHT,
@@ -37,6 +38,8 @@ import {
   toggleCollapsed,
 } from "./treeLayout";
 import { WhatIfPanel } from "./WhatIfPanel";
+
+registerTexts("tree", treeTexts);
 
 const nodeTypes: NodeTypes = { kpi: KpiNode };
 const edgeTypes: EdgeTypes = { formula: FormulaEdge };
