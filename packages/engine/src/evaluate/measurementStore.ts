@@ -34,6 +34,11 @@ export class NodeSeries {
     return this.segmentIndex.has(name);
   }
 
+  /** This series' index of a segment name, or -1 when it has no data for that segment. */
+  indexOfSegment(name: string): number {
+    return this.segmentIndex.get(name) ?? -1;
+  }
+
   /** First entry index whose anchor is >= day. */
   lowerBound(day: Day): number {
     let lo = 0;

@@ -45,6 +45,26 @@ describe("roll-up over time (SEMANTICS §2.1)", () => {
     expect(ev.context(AFTER_Q1).value("csat", ev.period(Q1))).toBe(4.75);
   });
 
+  it("weighted average by segment pairs each segment's value with that segment's weight", () => {
+    // The weights arrive in the other segment order: east is the value node's first segment
+    // and the weight node's second.
+    const ev = evaluator(
+      [
+        { id: "csat", role: "kpi", grain: "month", aggregation: "weighted_average", weight: "responses" },
+        { id: "responses", role: "kpi", grain: "month" },
+      ],
+      [
+        ...rows("csat", { "2026-04": 4 }, "east"),
+        ...rows("csat", { "2026-04": 2 }, "west"),
+        ...rows("responses", { "2026-04": 10 }, "west"),
+        ...rows("responses", { "2026-04": 30 }, "east"),
+      ],
+    );
+    // (4·30 + 2·10) / 40 = 3.5; pairing by position would give (4·10 + 2·30) / 40 = 2.5.
+    expect(ev.context(AFTER_Q1).value("csat", ev.period(Q1))).toBe(3.5);
+    expect(ev.context(AFTER_Q1, "west").value("csat", ev.period(Q1))).toBe(2);
+  });
+
   it("last across a fiscal year is March's value; as of mid-December it is December's", () => {
     const months = [
       "2026-04",

@@ -79,7 +79,7 @@ export function rollUp(
         acc += v;
         break;
       case "weighted_average": {
-        const w = weights ? weightAt(weights, anchor, seg) : Number.NaN;
+        const w = weights ? weightAt(weights, anchor, series.segmentNames[seg]!) : Number.NaN;
         if (Number.isNaN(w)) continue;
         acc += v * w;
         weightSum += w;
@@ -164,7 +164,13 @@ function sumAll(
   return out;
 }
 
-function weightAt(weights: NodeSeries, anchor: Day, segment: number): number {
+/**
+ * The weight recorded for the same period and segment. Segments are numbered per series in the
+ * order their rows arrived, so the weight node's number for a segment is looked up by its name.
+ */
+function weightAt(weights: NodeSeries, anchor: Day, segmentName: string): number {
+  const segment = weights.indexOfSegment(segmentName);
+  if (segment < 0) return Number.NaN;
   const at = weights.find(anchor, segment);
   return at >= 0 ? weights.values[at]! : Number.NaN;
 }
