@@ -1,7 +1,5 @@
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
-import * as entryTexts from "../features/entry/texts";
-import * as settingsTexts from "../features/settings/texts";
 import { type Catalog, catalogs, LANGS, type Lang, type TextPart } from "./catalog";
 import { LANGUAGE_STORAGE_KEY, pickLanguage } from "./pickLanguage";
 
@@ -27,10 +25,7 @@ function storedLanguage(): string | null {
 export function setupI18n(): string {
   const lang = pickLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
   void i18n.use(initReactI18next).init({
-    resources: {
-      ja: { translation: { ...catalogs.ja, entry: entryTexts.ja, settings: settingsTexts.ja } },
-      en: { translation: { ...catalogs.en, entry: entryTexts.en, settings: settingsTexts.en } },
-    },
+    resources: { ja: { translation: { ...catalogs.ja } }, en: { translation: { ...catalogs.en } } },
     lng: lang,
     fallbackLng: "en",
     interpolation: { escapeValue: false }, // React escapes

@@ -1,12 +1,16 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, lazy, Suspense, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../api/client";
 import { signIn } from "../api/queries";
 import { LanguageSwitch } from "../components/LanguageSwitch";
 import { Loading } from "../components/StateMessage";
 import { useSetupStatus } from "../features/settings/api";
-import { FirstRunForm } from "../features/settings/FirstRunForm";
+
+// Only an empty server shows the first run: its form (and the settings texts) load when needed.
+const FirstRunForm = lazy(() =>
+  import("../features/settings/FirstRunForm").then((m) => ({ default: m.FirstRunForm })),
+);
 
 /**
  * Signing in; on a server without any user yet, the first run instead (the organisation and
@@ -20,7 +24,19 @@ export function SignInPage() {
         <Loading />
       </main>
     );
-  return setup.data?.needed ? <FirstRunForm /> : <SignInForm />;
+  return setup.data?.needed ? (
+    <Suspense
+      fallback={
+        <main id="main" className="sign-in">
+          <Loading />
+        </main>
+      }
+    >
+      <FirstRunForm />
+    </Suspense>
+  ) : (
+    <SignInForm />
+  );
 }
 
 function SignInForm() {

@@ -5,7 +5,7 @@ import { formatPercent, formatValue } from "../../format/formatValue";
 import { currentLang } from "../../i18n/setupI18n";
 import { type DetailNode, useExplanation } from "./api";
 import { nameIn, periodText } from "./labels";
-import * as detailTexts from "./texts";
+import { detailTexts } from "./texts";
 
 /** How the selected period's value, target and forecast were computed (GET …/explain). */
 export function ExplanationSection({

@@ -19,7 +19,7 @@ import { fiscalYearMonths } from "./periodSpan";
 import { SeriesSection } from "./SeriesSection";
 import { TargetsSection } from "./TargetsSection";
 import "./detail.css";
-import * as detailTexts from "./texts";
+import { detailTexts } from "./texts";
 
 registerTexts("detail", detailTexts);
 

@@ -26,7 +26,7 @@ import { type ConsistencyRow, changesFor, gapsAbove, type SolveAnswer } from "./
 import { nameIn, periodText } from "./labels";
 import { cadencePeriods, defaultPeriod, fiscalYearOf, periodSpan } from "./periodSpan";
 import { parseTargetInput, targetInputText } from "./targetValue";
-import * as detailTexts from "./texts";
+import { detailTexts } from "./texts";
 
 interface TargetsSectionProps {
   plan: PlanSummary;

@@ -2,7 +2,7 @@ import { formatValue } from "../../format/formatValue";
 import { fillText, type Lang } from "../../i18n/catalog";
 import type { SeriesPoint } from "./api";
 import { periodText } from "./labels";
-import * as detailTexts from "./texts";
+import { detailTexts } from "./texts";
 
 /**
  * What the chart draws for each period. The forecast is drawn only where it is a forecast

@@ -392,3 +392,6 @@ export const en: Texts<typeof ja> = {
     loading: "Solving…",
   },
 };
+
+/** Both languages, for code that picks by the UI's language outside `t` (labels of units, grains, reasons). */
+export const detailTexts = { ja, en } as const;

@@ -10,7 +10,7 @@ import { PeriodPicker } from "../../components/PeriodPicker";
 import { Empty, LoadError, Loading } from "../../components/StateMessage";
 import { dateIn, periodId, periodLabel } from "../../format/fiscalPeriod";
 import { formatValue } from "../../format/formatValue";
-import { currentLang } from "../../i18n/setupI18n";
+import { currentLang, registerTexts } from "../../i18n/setupI18n";
 import { departmentName } from "../../view/planView";
 import {
   type EntryNode,
@@ -29,6 +29,9 @@ import { UploadPanel } from "./UploadPanel";
 import { useLeaveWarning } from "./useLeaveWarning";
 import { useSwitchGuard } from "./useSwitchGuard";
 import "./entry.css";
+import * as entryTexts from "./texts";
+
+registerTexts("entry", entryTexts);
 
 /** The data-entry page (/entry): a grid of actuals for the KPIs one owns, and file imports. */
 export default function DataEntryPage({ selection }: { selection: PlanAndPeriod; nodeId?: string }) {

@@ -3,10 +3,13 @@ import { type FormEvent, useId, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocation } from "wouter";
 import { LanguageSwitch } from "../../components/LanguageSwitch";
-import { currentLang } from "../../i18n/setupI18n";
+import { currentLang, registerTexts } from "../../i18n/setupI18n";
 import { setUpFirstOwner } from "./api";
 import { FormError } from "./FormMessages";
 import { type FirstRunFormProblem, firstRunFormProblems, MIN_PASSWORD_LENGTH } from "./permissions";
+import * as settingsTexts from "./texts";
+
+registerTexts("settings", settingsTexts);
 
 const FIELDS = ["organization", "name", "email", "password", "confirmation"] as const;
 type Field = (typeof FIELDS)[number];

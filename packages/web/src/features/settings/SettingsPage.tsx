@@ -10,6 +10,10 @@ import { MembersSection } from "./MembersSection";
 import { OrganizationSection } from "./OrganizationSection";
 import { TokensSection } from "./TokensSection";
 import "./settings.css";
+import { registerTexts } from "../../i18n/setupI18n";
+import * as settingsTexts from "./texts";
+
+registerTexts("settings", settingsTexts);
 
 const SECTIONS = ["account", "organization", "members", "tokens", "audit", "language", "calendar"] as const;
 
