@@ -1,4 +1,3 @@
-import type { TFunction } from "i18next";
 import { type MouseEvent, memo, useId, useMemo } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useLocation, useSearch } from "wouter";
@@ -13,7 +12,7 @@ import { StatusWord } from "../components/StatusBadge";
 import { periodId, trendRange } from "../format/fiscalPeriod";
 import { formatProgress, formatValue } from "../format/formatValue";
 import { statusLabel } from "../format/statusLabel";
-import type { Lang } from "../i18n/catalog";
+import { type CoreCatalog, catalogs, fillText, type Lang } from "../i18n/catalog";
 import { currentLang } from "../i18n/setupI18n";
 import {
   type DashboardFilter,
@@ -50,7 +49,10 @@ export function DashboardPage({ selection }: { selection: PlanAndPeriod }) {
   const params = useMemo(() => new URLSearchParams(search), [search]);
   const filter = filterFromSearch(params);
   const setFilter = (next: DashboardFilter) => navigate(`${location}?${searchWithFilter(params, next)}`);
-  const env = useMemo<CardEnv>(() => ({ t, lang, search: search ? `?${search}` : "" }), [t, lang, search]);
+  const env = useMemo<CardEnv>(
+    () => ({ texts: catalogs[lang].dashboard, lang, search: search ? `?${search}` : "" }),
+    [lang, search],
+  );
   /** Follows the cards' links inside the app (a new tab or window is left to the browser). */
   const followCardLink = (event: MouseEvent<HTMLElement>) => {
     if (event.defaultPrevented || event.button !== 0) return;
@@ -286,7 +288,8 @@ function FindingsSection({
  * than the cards themselves.
  */
 interface CardEnv {
-  t: TFunction;
+  /** The cards' texts, read from the catalog directly: 50 cards × 6 texts through i18next's `t` took ~80 ms. */
+  texts: CoreCatalog["dashboard"];
   lang: Lang;
   /** The page's `?plan=…&period=…`, kept by the links to a KPI. */
   search: string;
@@ -328,7 +331,7 @@ function Trend({ view, trend, env }: { view: NodeView; trend: CardProps["trend"]
   return (
     <Sparkline
       values={trend}
-      label={env.t("dashboard.trend", { name: view.node.name ?? view.node.id, count: trend.length })}
+      label={fillText(env.texts.trend, { name: view.node.name ?? view.node.id, count: trend.length })}
     />
   );
 }
@@ -346,9 +349,9 @@ function TargetAmount({ view, env }: { view: NodeView; env: CardEnv }) {
     <>
       <Amount value={numbers?.target ?? null} unit={view.node.unit} lang={env.lang} />
       {numbers?.derivedTarget && numbers.target !== null && (
-        <span className="derived" title={env.t("dashboard.derivedTargetHint")}>
+        <span className="derived" title={env.texts.derivedTargetHint}>
           {" "}
-          ({env.t("dashboard.derivedTarget")})
+          ({env.texts.derivedTarget})
         </span>
       )}
     </>
@@ -356,7 +359,7 @@ function TargetAmount({ view, env }: { view: NodeView; env: CardEnv }) {
 }
 
 function NodeProgress({ view, env }: { view: NodeView; env: CardEnv }) {
-  const { t, lang } = env;
+  const { texts, lang } = env;
   const numbers = view.numbers;
   const name = view.node.name ?? view.node.id;
   const target = numbers?.target ?? null;
@@ -369,11 +372,11 @@ function NodeProgress({ view, env }: { view: NodeView; env: CardEnv }) {
       progress={numbers?.progress ?? null}
       expected={expected}
       tone={statusLabel(numbers?.status ?? "no_data", lang).tone}
-      label={t("dashboard.progressOf", { name })}
+      label={fillText(texts.progressOf, { name })}
       valueText={formatProgress(numbers?.progress ?? null, lang)}
       expectedMark={
         numbers?.expectedToDate != null
-          ? t("dashboard.expectedMark", {
+          ? fillText(texts.expectedMark, {
               value: formatValue(numbers.expectedToDate, view.node.unit, lang, { compact: true }),
             })
           : null
@@ -383,7 +386,7 @@ function NodeProgress({ view, env }: { view: NodeView; env: CardEnv }) {
 }
 
 const KgiCard = memo(function KgiCard({ view, env, trend }: CardProps) {
-  const { t, lang } = env;
+  const { texts, lang } = env;
   const numbers = view.numbers;
   const unit = view.node.unit;
   return (
@@ -396,23 +399,23 @@ const KgiCard = memo(function KgiCard({ view, env, trend }: CardProps) {
       </div>
       <dl className="figures">
         <div>
-          <dt>{t("dashboard.actual")}</dt>
+          <dt>{texts.actual}</dt>
           <dd className="figure-main">
             <Amount value={numbers?.actual ?? null} unit={unit} lang={lang} />
           </dd>
         </div>
         <div>
-          <dt>{t("dashboard.target")}</dt>
+          <dt>{texts.target}</dt>
           <dd>
             <TargetAmount view={view} env={env} />
           </dd>
         </div>
         <div>
-          <dt>{t("dashboard.progress")}</dt>
+          <dt>{texts.progress}</dt>
           <dd>{formatProgress(numbers?.progress ?? null, lang)}</dd>
         </div>
         <div>
-          <dt>{t("dashboard.forecast")}</dt>
+          <dt>{texts.forecast}</dt>
           <dd>
             <Amount value={numbers?.forecast ?? null} unit={unit} lang={lang} />
           </dd>
@@ -425,7 +428,7 @@ const KgiCard = memo(function KgiCard({ view, env, trend }: CardProps) {
 }, sameCard);
 
 const KpiCard = memo(function KpiCard({ view, env, trend }: CardProps) {
-  const { t, lang } = env;
+  const { texts, lang } = env;
   const numbers = view.numbers;
   return (
     <article className="card kpi-card" aria-labelledby={`kpi-${view.node.id}`}>
@@ -436,13 +439,13 @@ const KpiCard = memo(function KpiCard({ view, env, trend }: CardProps) {
         <StatusWord status={numbers?.status ?? "no_data"} lang={lang} />
       </div>
       <p className="actual-vs-target">
-        <span className="visually-hidden">{t("dashboard.actual")} </span>
+        <span className="visually-hidden">{texts.actual} </span>
         <span className="figure-main">
           <Amount value={numbers?.actual ?? null} unit={view.node.unit} lang={lang} />
         </span>
         <span className="muted">
           {" / "}
-          <span className="visually-hidden">{t("dashboard.target")} </span>
+          <span className="visually-hidden">{texts.target} </span>
           <TargetAmount view={view} env={env} />
         </span>
       </p>
