@@ -154,29 +154,27 @@ export const useSeries = (planId: string | undefined, range: { from: string; to:
  * anything: the session and the plan list (index.html has asked for both while the scripts
  * loaded), then — on the dashboard — its nodes, numbers, findings and trends as soon as the
  * plan and period are known. Without a session the plan list answers 401, which signs out (as
- * it should). `whileWaiting` runs once those requests are on their way.
+ * it should). Settles when the session and, on the dashboard, its nodes and numbers have (never
+ * rejects: a failure is kept in the query's state and shown by the page).
  */
-export async function prefetchFirstPage(
-  client: QueryClient,
-  url: URL,
-  now: Date,
-  whileWaiting: () => void = () => {},
-): Promise<void> {
-  void client.prefetchQuery(sessionQuery);
+export async function prefetchFirstPage(client: QueryClient, url: URL, now: Date): Promise<void> {
+  const session = client.prefetchQuery(sessionQuery);
   let plans: PlanSummary[];
   try {
     plans = await client.fetchQuery(plansQuery);
   } catch {
-    whileWaiting();
     return;
   }
   const selected = url.pathname === "/" ? selectPlanAndPeriod(plans, url.searchParams, now) : null;
   if (selected) {
     const { plan, calendar, period } = selected;
-    void client.prefetchQuery(nodesQuery(plan.id));
-    void client.prefetchQuery(evaluationQuery(plan.id, periodId(period)));
+    const first = [
+      client.prefetchQuery(nodesQuery(plan.id)),
+      client.prefetchQuery(evaluationQuery(plan.id, periodId(period))),
+    ];
     void client.prefetchQuery(findingsQuery(plan.id, i18n.language));
     void client.prefetchQuery(seriesQuery(plan.id, trendRange(period, calendar)));
+    await Promise.all(first);
   }
-  whileWaiting();
+  await session;
 }

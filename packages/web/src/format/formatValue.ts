@@ -22,14 +22,6 @@ function decimal(
   return format.format(value);
 }
 
-/**
- * Creates the format the first numbers need, so that its locale data is loaded ahead of time
- * (the browser's first number format in a language costs tens of milliseconds).
- */
-export function warmUpFormats(lang: Lang): void {
-  decimal(0, lang, 0);
-}
-
 /** Yen with 万/億 in Japanese ("3,000万円", "1.52億円"), with K/M/B in English ("¥30.0M"). */
 export function formatYenCompact(value: number, lang: Lang): string {
   const sign = value < 0 ? "-" : "";

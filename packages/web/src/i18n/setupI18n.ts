@@ -20,9 +20,9 @@ function storedLanguage(): string | null {
 
 /**
  * Starts i18next with both core catalogs (they are small) in the language the user chose or the
- * browser prefers; answers that language. The parts' texts are added by `registerTexts`.
+ * browser prefers. The parts' texts are added by `registerTexts`.
  */
-export function setupI18n(): string {
+export function setupI18n(): void {
   const lang = pickLanguage(storedLanguage(), navigator.languages ?? [navigator.language]);
   void i18n.use(initReactI18next).init({
     resources: { ja: { translation: { ...catalogs.ja } }, en: { translation: { ...catalogs.en } } },
@@ -34,7 +34,6 @@ export function setupI18n(): string {
     initAsync: false,
   });
   document.documentElement.lang = lang;
-  return lang;
 }
 
 /**
