@@ -1,4 +1,5 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
+import { csrfToken } from "./api";
 
 test.use({ baseURL: process.env.SHIHYO_E2E_BASE_URL });
 
@@ -22,9 +23,8 @@ async function device(browser: Browser): Promise<{ context: BrowserContext; page
 
 /** A write straight through the API with the page's session (its CSRF token from GET /session). */
 async function apiWrite(page: Page, method: "post" | "delete", url: string, data?: unknown) {
-  const session = await (await page.request.get("/api/v1/session")).json();
   return page.request[method](url, {
-    headers: { "x-csrf-token": session.csrfToken },
+    headers: { "x-csrf-token": await csrfToken(page) },
     ...(data === undefined ? {} : { data }),
   });
 }

@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
+import { csrfToken } from "./api";
 import { signInAsDemo } from "./demoSignIn";
 
 const screenshots = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
@@ -65,7 +66,6 @@ test("KPI detail: chart, table, explanation; revise a target, see the history an
   await form.getByLabel("コメント（変更の背景）").fill("大型案件の比率が上がったため");
 
   // Someone else changes the same target meanwhile: saving is refused (412) with a way to reload.
-  const session = await (await page.request.get("/api/v1/session")).json();
   const [plan] = await (await page.request.get("/api/v1/plans")).json();
   const targets: { nodeId: string; period: string; version: number }[] = await (
     await page.request.get(`/api/v1/plans/${plan.id}/targets`)
@@ -73,7 +73,7 @@ test("KPI detail: chart, table, explanation; revise a target, see the history an
   const stored = targets.find((t) => t.nodeId === "deal_size" && t.period === month.id)!;
   const meanwhile = await page.request.patch(`/api/v1/plans/${plan.id}/targets/deal_size/${month.id}`, {
     data: { value: 550_000, reason: "other", comment: "同時に編集" },
-    headers: { "if-match": `"${stored.version}"`, "x-csrf-token": session.csrfToken },
+    headers: { "if-match": `"${stored.version}"`, "x-csrf-token": await csrfToken(page) },
   });
   expect(meanwhile.status()).toBe(200);
   await form.getByRole("button", { name: "目標を変更" }).click();

@@ -1,6 +1,7 @@
 import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { expect, type Page, test } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { csrfToken, deletePlansNamed } from "./api";
 
 const screenshots = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 mkdirSync(screenshots, { recursive: true });
@@ -27,25 +28,6 @@ nodes:
   - { id: cvr, role: kpi, parent: ksf_funnel, name: 転換率, unit: percent, cadence: month, grain: month, aggregation: average }
   - { id: deal_size, role: kpi, parent: ksf_sales, name: 受注単価, unit: JPY, cadence: month, grain: month, aggregation: average }
 `;
-
-/** The session's CSRF token, for writes through the API from the signed-in page. */
-async function csrfToken(page: Page): Promise<string> {
-  const session = await page.request.get("/api/v1/session");
-  return ((await session.json()) as { csrfToken: string }).csrfToken;
-}
-
-/** Deletes every plan this spec created, so the demo organisation ends with its one plan. */
-async function deleteOwnPlans(page: Page): Promise<void> {
-  const token = await csrfToken(page);
-  const plans = (await (await page.request.get("/api/v1/plans")).json()) as { id: string; name: string }[];
-  for (const plan of plans.filter((p) => p.name === PLAN_NAME)) {
-    const summary = await page.request.get(`/api/v1/plans/${plan.id}`);
-    const deleted = await page.request.delete(`/api/v1/plans/${plan.id}`, {
-      headers: { "if-match": summary.headers().etag!, "x-csrf-token": token },
-    });
-    expect(deleted.status()).toBe(204);
-  }
-}
 
 test("plan editor: a new plan from a file, inline formula errors, add and move nodes, save, export", async ({
   page,
@@ -175,6 +157,6 @@ test("plan editor: a new plan from a file, inline formula errors, add and move n
     await expect(tree.getByRole("button", { name: /平均受注単価/ })).toBeVisible();
     await expect(tree.getByRole("button", { name: /リード数/ })).not.toContainText("月間");
   } finally {
-    await deleteOwnPlans(page);
+    await deletePlansNamed(page, PLAN_NAME);
   }
 });

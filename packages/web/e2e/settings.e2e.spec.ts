@@ -1,6 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, type Page, test } from "@playwright/test";
+import { csrfToken } from "./api";
 import { signInAsDemo } from "./demoSignIn";
 
 const screenshots = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
@@ -12,10 +13,9 @@ const RENAMED = "Shihyo デモ株式会社";
 
 /** Straight through the API with the page's session: to put the organisation's name back whatever happened. */
 async function renameOrganization(page: Page, name: string) {
-  const session = await (await page.request.get("/api/v1/session")).json();
   const response = await page.request.patch("/api/v1/orgs/current", {
     data: { name },
-    headers: { "x-csrf-token": session.csrfToken },
+    headers: { "x-csrf-token": await csrfToken(page) },
   });
   expect(response.status()).toBe(200);
 }

@@ -1,4 +1,5 @@
-import { expect, type Locator, type Page, test } from "@playwright/test";
+import { expect, type Locator, test } from "@playwright/test";
+import { csrfToken, deletePlansNamed } from "./api";
 import { signInAsDemo } from "./demoSignIn";
 
 test.use({ baseURL: process.env.SHIHYO_E2E_BASE_URL });
@@ -53,29 +54,10 @@ async function within(inner: Locator, outer: Locator): Promise<boolean> {
   return a.x >= b.x && a.y >= b.y && a.x + a.width <= b.x + b.width && a.y + a.height <= b.y + b.height;
 }
 
-/** The session's CSRF token, for writes through the API from the signed-in page. */
-async function csrfToken(page: Page): Promise<string> {
-  const session = await page.request.get("/api/v1/session");
-  return ((await session.json()) as { csrfToken: string }).csrfToken;
-}
-
-/** Deletes every plan of this spec's name (also one a failed earlier run left behind). */
-async function deleteOwnPlans(page: Page): Promise<void> {
-  const token = await csrfToken(page);
-  const plans = (await (await page.request.get("/api/v1/plans")).json()) as { id: string; name: string }[];
-  for (const plan of plans.filter((p) => p.name === PLAN_NAME)) {
-    const summary = await page.request.get(`/api/v1/plans/${plan.id}`);
-    const deleted = await page.request.delete(`/api/v1/plans/${plan.id}`, {
-      headers: { "if-match": summary.headers().etag!, "x-csrf-token": token },
-    });
-    expect(deleted.status()).toBe(204);
-  }
-}
-
 // Writes only a plan of its own, and deletes it.
 test("the KPI tree marks where the targets do not add up, in words and with the amount", async ({ page }) => {
   await signInAsDemo(page);
-  await deleteOwnPlans(page);
+  await deletePlansNamed(page, PLAN_NAME);
   const token = await csrfToken(page);
   const created = await page.request.post("/api/v1/plans", {
     data: PLAN_FILE,
@@ -158,7 +140,7 @@ test("the KPI tree marks where the targets do not add up, in words and with the 
     await expect(canvas.locator(".has-gap")).toHaveCount(0);
     await expect(canvas.getByText("目標が積み上がっていません")).toHaveCount(0);
   } finally {
-    await deleteOwnPlans(page);
+    await deletePlansNamed(page, PLAN_NAME);
   }
 
   // Only the demo plan is left: the tree opens it again by default.
