@@ -166,6 +166,9 @@ export class KyselyStore implements Store {
   listMeasurements(orgId: string, planId: string, filter?: MeasurementFilter) {
     return measurements.listMeasurements(this.ctx, orgId, planId, filter);
   }
+  listSegments(orgId: string, planId: string, filter?: { nodeId?: string }) {
+    return measurements.listSegments(this.ctx, orgId, planId, filter);
+  }
   measurementsChangedSince(orgId: string, planId: string, since: number) {
     return measurements.measurementsChangedSince(this.ctx, orgId, planId, since);
   }

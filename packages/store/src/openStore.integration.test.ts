@@ -28,6 +28,7 @@ describe.each(DIALECTS)("opening the store on %s", (dialect) => {
         "migrating 0001_initial…",
         "migrating 0001_import_data_version…",
         "migrating 0002_audit_filters…",
+        "migrating 0003_measurement_segments…",
       ]);
       await store.createOrganization({ slug: "kept", name: "Kept" });
       await store.close();
@@ -57,6 +58,7 @@ describe.skipIf(!withPostgres)("PostgreSQL: instances starting together", () => 
       "migrating 0001_initial…",
       "migrating 0001_import_data_version…",
       "migrating 0002_audit_filters…",
+      "migrating 0003_measurement_segments…",
     ]);
     const client = new pg.Client({ connectionString: database.target.url });
     await client.connect();
@@ -66,6 +68,7 @@ describe.skipIf(!withPostgres)("PostgreSQL: instances starting together", () => 
       { name: "2026_11_23_0001_initial" },
       { name: "2026_11_24_0001_import_data_version" },
       { name: "2026_11_24_0002_audit_filters" },
+      { name: "2026_11_24_0003_measurement_segments" },
     ]);
     // All three work on the same data.
     await stores[0]!.createOrganization({ slug: "shared", name: "Shared" });

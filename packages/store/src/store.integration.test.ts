@@ -490,6 +490,39 @@ describe.each(DIALECTS)("store on %s", (dialect) => {
       );
     });
 
+    it("lists each node's segments over every period, by code points", async () => {
+      const a = await newOrg();
+      const { id } = await store.createPlan(a.actor, smallPlan);
+      await store.ingestMeasurements(a.actor, {
+        planId: id,
+        source: "api",
+        rows: [
+          { node: "leads", period: "2026-04", value: 3, segment: "web" },
+          { node: "leads", period: "2026-04", value: 2, segment: "Web" },
+          { node: "leads", period: "2026-04", value: 1 },
+          { node: "leads", period: "2026-05", value: 4, segment: "東京" },
+          { node: "leads", period: "2026-06", value: 5, segment: "web" },
+          { node: "deal_size", period: "2026-06", value: 6, segment: "b" },
+          { node: "deal_size", period: "2026-04", value: 7, segment: "a" },
+          { node: "revenue", period: "2026-04", value: 8 },
+        ],
+      });
+      // "Web" (U+0057) < "web" (U+0077) < "東京"; "web" once though stored in two months;
+      // revenue has only an unsegmented actual, so no segment.
+      expect(await store.listSegments(a.orgId, id)).toEqual([
+        { node: "deal_size", segments: ["a", "b"] },
+        { node: "leads", segments: ["Web", "web", "東京"] },
+      ]);
+      expect(await store.listSegments(a.orgId, id, { nodeId: "leads" })).toEqual([
+        { node: "leads", segments: ["Web", "web", "東京"] },
+      ]);
+      expect(await store.listSegments(a.orgId, id, { nodeId: "revenue" })).toEqual([]);
+      expect(await store.listSegments(a.orgId, id, { nodeId: "nowhere" })).toEqual([]);
+      const b = await newOrg();
+      expect(await store.listSegments(b.orgId, id)).toEqual([]);
+      expect(await store.listSegments(a.orgId, "no-such-plan")).toEqual([]);
+    });
+
     it("answers the rows written after a data version, as they are now", async () => {
       const a = await newOrg();
       const { id } = await store.createPlan(a.actor, smallPlan);

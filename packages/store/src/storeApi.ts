@@ -275,6 +275,15 @@ export interface Store {
   /** A plan's actuals in key order (node, period, segment by code points), filtered and paged. */
   listMeasurements(orgId: string, planId: string, filter?: MeasurementFilter): Promise<StoredMeasurement[]>;
   /**
+   * The segments each node (or the one node) has actuals by, over every period; nodes and
+   * names in code-point order, only nodes with a segment. Empty for another organisation's plan.
+   */
+  listSegments(
+    orgId: string,
+    planId: string,
+    filter?: { nodeId?: string },
+  ): Promise<{ node: string; segments: string[] }[]>;
+  /**
    * The actuals the plan's imports wrote after data version `since` (their current values)
    * and the plan's data version now; null when imports do not account for every version in
    * between, or the plan is not the organisation's: then read everything.

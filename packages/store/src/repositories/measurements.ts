@@ -238,6 +238,41 @@ export async function listMeasurements(
 type MeasurementTuple = [string, string, string, number, string, string | null, string];
 
 /**
+ * The segments each node of a plan has actuals by, over every period (unsegmented actuals
+ * are no segment), nodes and names in code-point order. Reads the partial index of segmented
+ * actuals (plan, node, segment) in its order: no sort of the rows, and only the few distinct
+ * pairs are put in code-point order here (PostgreSQL's index follows the database's collation).
+ */
+export async function listSegments(
+  ctx: Context,
+  orgId: string,
+  planId: string,
+  filter: { nodeId?: string } = {},
+): Promise<{ node: string; segments: string[] }[]> {
+  if (!(await findPlan(ctx, orgId, planId))) return [];
+  let query = ctx.db
+    .selectFrom("measurements")
+    .select(["node_id", "segment"])
+    .distinct()
+    .where("plan_id", "=", planId)
+    // A literal, as in the partial index's condition: a bound parameter would not let
+    // SQLite's planner see that the index covers the query.
+    .where(sql.ref("segment"), "<>", sql.lit(""));
+  if (filter.nodeId !== undefined) query = query.where("node_id", "=", filter.nodeId);
+  const rows = await query.orderBy("node_id").orderBy("segment").execute();
+  const byCodePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  const out = new Map<string, string[]>();
+  for (const { node_id, segment } of rows) {
+    const names = out.get(node_id);
+    if (names) names.push(segment);
+    else out.set(node_id, [segment]);
+  }
+  return [...out.keys()]
+    .sort(byCodePoints)
+    .map((node) => ({ node, segments: out.get(node)!.sort(byCodePoints) }));
+}
+
+/**
  * The actuals written by the plan's imports after data version `since`, as they are now, and
  * the version they bring the plan to. Null when the imports do not account for every version
  * in between (a change made some other way): the caller then reads everything.
