@@ -320,6 +320,14 @@ const CASES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: `${P}/segments`,
+    min: "viewer",
+    scope: "resource",
+    ok: 200,
+    prepare: async (_s, id) => ({ url: `/api/v1/plans/${id}/segments` }),
+  },
+  {
+    method: "GET",
     path: `${P}/evaluation`,
     min: "viewer",
     scope: "resource",

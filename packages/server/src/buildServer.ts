@@ -19,6 +19,7 @@ import { healthRoutes } from "./routes/healthRoutes.js";
 import { measurementRoutes } from "./routes/measurementRoutes.js";
 import { memberRoutes } from "./routes/memberRoutes.js";
 import { planRoutes } from "./routes/planRoutes.js";
+import { segmentRoutes } from "./routes/segmentRoutes.js";
 import { seriesRoutes } from "./routes/seriesRoutes.js";
 import { sessionRoutes } from "./routes/sessionRoutes.js";
 import { setupRoutes } from "./routes/setupRoutes.js";
@@ -146,6 +147,7 @@ export function buildServer({
       planRoutes,
       targetRoutes,
       measurementRoutes,
+      segmentRoutes,
       analysisRoutes,
       collaborationRoutes,
       seriesRoutes,
