@@ -18,13 +18,14 @@ import {
   refreshAfterWrite,
   type StoredMeasurement,
   sendMeasurements,
+  usePlanSegments,
   useStoredValues,
 } from "./api";
 import { type Drafts, draftCount, rowKey, rowsToSave, splitRowKey, withDraft, withoutSaved } from "./drafts";
 import { type CellEdit, cellKey, EntryGrid, useRowLabel } from "./EntryGrid";
 import { engineCalendar, periodColumns, startColumn } from "./periodColumns";
 import { SegmentForm } from "./SegmentForm";
-import { entryRows } from "./segmentRows";
+import { entryRows, mergeSegmentNames } from "./segmentRows";
 import { UploadPanel } from "./UploadPanel";
 import { useLeaveWarning } from "./useLeaveWarning";
 import { useSwitchGuard } from "./useSwitchGuard";
@@ -154,6 +155,9 @@ function EntryWorkspace({
     return [...ids].map((node) => ({ node, from: columns[0]!.id, to: columns.at(-1)!.id }));
   }, [gridNodes, columns, byId]);
   const stored = useStoredValues(planId, ranges);
+  // A node's segments from every period, not only the shown one (SEMANTICS §2.1: a total typed
+  // beside segments would be counted with them).
+  const segments = usePlanSegments(planId);
 
   const [drafts, setDrafts] = useState<Drafts>({});
   const [serverProblems, setServerProblems] = useState<ReadonlyMap<string, string>>(new Map());
@@ -191,9 +195,10 @@ function EntryWorkspace({
 
   const storedValues = stored.values;
   const collator = useMemo(() => new Intl.Collator(lang), [lang]);
+  const known = useMemo(() => mergeSegmentNames(segments.data?.nodes, added), [segments.data, added]);
   const rows = useMemo(
-    () => entryRows(gridNodes, storedValues, drafts, added, collator.compare),
-    [gridNodes, storedValues, drafts, added, collator],
+    () => entryRows(gridNodes, storedValues, drafts, known, collator.compare),
+    [gridNodes, storedValues, drafts, known, collator],
   );
   const rowLabel = useRowLabel();
   const onEdit = useCallback(
@@ -377,9 +382,15 @@ function EntryWorkspace({
 
         {gridNodes.length === 0 || !grain ? (
           <Empty title={t("entry.grid.noKpis")}>{t("entry.grid.noKpisHint")}</Empty>
-        ) : stored.error ? (
-          <LoadError error={stored.error} onRetry={stored.refetch} />
-        ) : stored.isPending ? (
+        ) : stored.error || segments.error ? (
+          <LoadError
+            error={(stored.error ?? segments.error)!}
+            onRetry={() => {
+              stored.refetch();
+              void segments.refetch();
+            }}
+          />
+        ) : stored.isPending || segments.isPending ? (
           <p className="state-message" role="status">
             {t("entry.grid.loadingValues")}
           </p>
@@ -399,7 +410,7 @@ function EntryWorkspace({
             onNotice={onNotice}
           />
         )}
-        {!readOnly && gridNodes.length > 0 && !stored.isPending && !stored.error && (
+        {!readOnly && gridNodes.length > 0 && !stored.isPending && !stored.error && segments.isSuccess && (
           <SegmentForm
             nodes={gridNodes}
             rows={rows}

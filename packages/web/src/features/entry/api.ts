@@ -3,9 +3,9 @@
  * page, and writes (grid rows as JSON, files as CSV/XLSX) with upload progress and the
  * server's list of bad rows.
  */
-import { type QueryClient, useQueries } from "@tanstack/react-query";
+import { type QueryClient, useQueries, useQuery } from "@tanstack/react-query";
 import i18n from "i18next";
-import { ApiError, apiFetch } from "../../api/client";
+import { ApiError, apiFetch, apiRequest } from "../../api/client";
 import type { PlanNode } from "../../api/types";
 import { rowKey, type StoredValues } from "./drafts";
 
@@ -125,6 +125,30 @@ export function useStoredValues(
   });
 }
 
+/** GET /plans/{id}/segments: each node's segment names over all its stored actuals (any period). */
+export interface PlanSegments {
+  nodes: Record<string, string[]>;
+}
+
+export const segmentsKey = (planId: string | undefined) => ["segments", planId] as const;
+
+/**
+ * The segments the plan's actuals are recorded by, in every period: a node recorded by segment
+ * in earlier months is still one with segments in a month without any actual yet. Read again
+ * after every write (`refreshAfterWrite`), so that a segment a save adds is known at once.
+ */
+export function usePlanSegments(planId: string | undefined) {
+  return useQuery({
+    queryKey: segmentsKey(planId),
+    queryFn: ({ signal }) =>
+      apiRequest<PlanSegments>(`/plans/${encodeURIComponent(planId!)}/segments`, {
+        language: i18n.language,
+        signal,
+      }),
+    enabled: planId !== undefined,
+  });
+}
+
 export const XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 /** The content type a file is sent as, from its name; null for files the server does not read. */
@@ -206,7 +230,10 @@ export function sendMeasurements<D extends boolean>(
   });
 }
 
-/** After a write: every number that may show the new actuals is read again (not the session or the plan's structure). */
+/**
+ * After a write: every number that may show the new actuals is read again, and the plan's
+ * segments (`segmentsKey`: a save may add one); not the session or the plan's structure.
+ */
 export function refreshAfterWrite(client: QueryClient): Promise<void> {
   const keep = new Set(["session", "plan-file", "nodes"]);
   return client.invalidateQueries({ predicate: (query) => !keep.has(String(query.queryKey[0])) });

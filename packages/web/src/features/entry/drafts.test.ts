@@ -146,6 +146,17 @@ describe("drafts", () => {
     });
   });
 
+  it("saves a value typed in a known segment's row with nothing stored in the period, with its segment", () => {
+    // A segment recorded in earlier months: its row is empty in a new month, and what is
+    // typed there goes to that segment, never to the node's own (unsegmented) actual.
+    const east = rowKey("visitors", "東日本");
+    expect(rowsToSave({ [east]: { "2026-12-01": "12" } }, nodes, {})).toEqual({
+      rows: [{ node: "visitors", period: "2026-12-01", value: 12, segment: "東日本" }],
+      problems: [],
+    });
+    expect(currentValue({}, {}, east, "2026-12-01", "count")).toEqual({ value: null, pending: false });
+  });
+
   it.each([
     // draft, stored, → value, pending
     [undefined, 300, 300, false],

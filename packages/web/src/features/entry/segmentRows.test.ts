@@ -1,11 +1,18 @@
 import { describe, expect, it } from "vitest";
 import { type Drafts, rowKey, type StoredValues } from "./drafts";
-import { checkSegmentName, entryRows, segmentTotal, totalAt } from "./segmentRows";
+import {
+  checkSegmentName,
+  entryRows,
+  mergeSegmentNames,
+  type SegmentNames,
+  segmentTotal,
+  totalAt,
+} from "./segmentRows";
 
 const byName = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const nodes = [{ id: "revenue" }, { id: "leads" }, { id: "churned" }];
-const rowsOf = (stored: StoredValues, drafts: Drafts, added: Record<string, string[]> = {}) =>
-  entryRows(nodes, stored, drafts, added, byName).map((r) => [r.node.id, r.kind, r.segment]);
+const rowsOf = (stored: StoredValues, drafts: Drafts, known: SegmentNames = {}) =>
+  entryRows(nodes, stored, drafts, known, byName).map((r) => [r.node.id, r.kind, r.segment]);
 
 describe("entryRows", () => {
   it("gives a node without segments its own row", () => {
@@ -57,6 +64,56 @@ describe("entryRows", () => {
       "leads",
       "churned",
     ]);
+  });
+});
+
+describe("entryRows with the segments known from every period", () => {
+  // Revenue was recorded by region in earlier months; nothing is stored in the shown month.
+  const known = mergeSegmentNames({ revenue: ["West", "East"] }, { leads: ["Web"] });
+
+  it("shows a node recorded by segment elsewhere as its total and segment rows, with no value here", () => {
+    expect(rowsOf({}, {}, known)).toEqual([
+      ["revenue", "total", ""],
+      ["revenue", "segment", "East"],
+      ["revenue", "segment", "West"],
+      ["leads", "total", ""],
+      ["leads", "segment", "Web"],
+      ["churned", "own", ""],
+    ]);
+  });
+
+  it("adds the shown period's own segments and its unsegmented actuals to the known ones", () => {
+    const stored: StoredValues = {
+      revenue: { "2026-11": 90 },
+      [rowKey("revenue", "North")]: { "2026-11": 4 },
+    };
+    const drafts: Drafts = { [rowKey("churned", "SMB")]: { "2026-11": "2" } };
+    expect(rowsOf(stored, drafts, known)).toEqual([
+      ["revenue", "total", ""],
+      ["revenue", "unsegmented", ""],
+      ["revenue", "segment", "East"],
+      ["revenue", "segment", "North"],
+      ["revenue", "segment", "West"],
+      ["leads", "total", ""],
+      ["leads", "segment", "Web"],
+      ["churned", "total", ""],
+      ["churned", "segment", "SMB"],
+    ]);
+  });
+});
+
+describe("mergeSegmentNames", () => {
+  it("joins the names of every source by node, each name once, a missing source as none", () => {
+    const fromServer = { revenue: ["East", "West"], leads: ["Web"] };
+    const added = { revenue: ["West", "North"], churned: ["SMB"] };
+    expect(mergeSegmentNames(fromServer, undefined, added)).toEqual({
+      revenue: ["East", "West", "North"],
+      leads: ["Web"],
+      churned: ["SMB"],
+    });
+    expect(mergeSegmentNames(undefined, {})).toEqual({});
+    // The sources are left as they were.
+    expect(fromServer.revenue).toEqual(["East", "West"]);
   });
 });
 

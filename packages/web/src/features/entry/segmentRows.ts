@@ -5,6 +5,8 @@
  * segments, its own row is the read-only total of its segment rows, as the engine computes
  * it; an unsegmented actual stored beside segments shows as a row of its own, part of that
  * total, rather than as the node's row (where it would read as the total and be counted twice).
+ * A node has segments in every period once any of its actuals, in any period, is by segment:
+ * in a new month, a total typed into a plain row would be added to the segments' values.
  */
 import { currentValue, type Drafts, rowKey, type StoredValues, splitRowKey } from "./drafts";
 
@@ -46,22 +48,39 @@ function segmentsByNode(...sources: readonly Readonly<Record<string, unknown>>[]
   return out;
 }
 
+/** Segment names by node. */
+export type SegmentNames = Readonly<Record<string, readonly string[]>>;
+
+/** The segment names of every source, by node, each name once. */
+export function mergeSegmentNames(...sources: readonly (SegmentNames | undefined)[]): SegmentNames {
+  const out: Record<string, string[]> = {};
+  for (const source of sources)
+    for (const [node, names] of Object.entries(source ?? {})) {
+      const list = out[node] ?? [];
+      for (const name of names) if (!list.includes(name)) list.push(name);
+      out[node] = list;
+    }
+  return out;
+}
+
 /**
- * The grid's rows: a node without segments has its own row; a node with segments (stored in
- * the shown periods, typed, or added by name) has its total, its unsegmented row when it has
- * unsegmented actuals there (stored or typed), then a row per segment in `compare` order.
+ * The grid's rows: a node without segments has its own row; a node with segments has its
+ * total, its unsegmented row when it has unsegmented actuals in the shown periods (stored or
+ * typed), then a row per segment in `compare` order — also for a segment with no value in
+ * the shown periods. Its segments: those `known` (the server's list over every period, and
+ * those added by name), and those stored in the shown periods or typed.
  */
 export function entryRows<N extends { id: string }>(
   nodes: readonly N[],
   stored: StoredValues,
   drafts: Drafts,
-  added: Readonly<Record<string, readonly string[]>>,
+  known: SegmentNames,
   compare: (a: string, b: string) => number,
 ): EntryRow<N>[] {
   const found = segmentsByNode(stored, drafts);
   const rows: EntryRow<N>[] = [];
   for (const node of nodes) {
-    const names = new Set([...(found.get(node.id) ?? []), ...(added[node.id] ?? [])]);
+    const names = new Set([...(found.get(node.id) ?? []), ...(known[node.id] ?? [])]);
     if (names.size === 0) {
       rows.push({ key: node.id, node, kind: "own", segment: "" });
       continue;
