@@ -399,4 +399,50 @@ test("data entry by segment: add segment rows, type, save, see the total; switch
   await expect(page.getByText("未保存の変更はありません")).toBeVisible();
   await expect.poll(() => cellText(east.locator("td.today"))).toBe("3");
   expect((await storedBySegment(page, "onboarded", month))["東日本"]).toBe(3);
+
+  // A fresh page (no segment added in it) on the previous quarter, where the KPI has no value
+  // by segment: the server's list of its segments (from this month's actuals) still makes it
+  // the read-only total and one row per segment, empty; not a plain row whose typed total
+  // would be added to the segments' values.
+  const earlierMonths = previousQuarterMonths(month);
+  const earlier = await Promise.all(earlierMonths.map((m) => storedBySegment(page, "onboarded", m)));
+  expect(earlier.flatMap((values) => Object.keys(values).filter((s) => s !== ""))).toEqual([]);
+  await page.reload();
+  await openMonthGrid(page);
+  page.once("dialog", (dialog) => void dialog.dismiss()); // no question expected: nothing typed
+  await page.getByRole("button", { name: "前の期間" }).click();
+  await expect(periodLabel).not.toHaveText(shownPeriod!);
+  await expect(total).toHaveCount(1);
+  await expect(east).toHaveCount(1);
+  await expect(west).toHaveCount(1);
+  // Every row of the KPI: the total, the unsegmented actuals' row where the quarter has some
+  // (the demo's), and the two segments; no plain row.
+  const hasUnsegmented = earlier.some((values) => values[""] !== undefined);
+  await expect(unsegmentedRow).toHaveCount(hasUnsegmented ? 1 : 0);
+  await expect(gridRow(page, kpi)).toHaveCount(hasUnsegmented ? 4 : 3);
+  await expect(total.locator("td")).toHaveCount(earlierMonths.length);
+  // Hand-computed: the segments have no value, so each month's total is the unsegmented actual alone.
+  for (const [index, values] of earlier.entries()) {
+    const cell = (row: Locator) => row.locator(`td[data-column="${index}"]`);
+    await expect.poll(() => cellText(cell(east))).toBe("");
+    await expect.poll(() => cellText(cell(west))).toBe("");
+    await expect.poll(() => cellText(cell(total))).toBe(values[""] === undefined ? "" : ja(values[""]));
+  }
+  await expect(total.locator('td[data-column="0"]')).toHaveAttribute("aria-readonly", "true");
+  await total.locator('td[data-column="0"]').click();
+  await expect(page.locator(".cell-message")).toHaveText(
+    "この行はセグメントの集計で、直接は入力できません。下のセグメントの行に入力してください。",
+  );
+  await page.keyboard.type("99");
+  await expect(page.getByText("未保存の変更はありません")).toBeVisible();
 });
+
+/** The three month ids of the quarter before the one of `month` (calendar quarters: April starts the fiscal year). */
+function previousQuarterMonths(month: string): string[] {
+  const [year, number] = month.split("-").map(Number) as [number, number];
+  const start = year * 12 + Math.floor((number - 1) / 3) * 3 - 3;
+  return [0, 1, 2].map((i) => {
+    const m = start + i;
+    return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
+  });
+}
