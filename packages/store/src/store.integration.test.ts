@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { type Plan, parseKpiFile, writeKpiFile } from "@shihyo/engine";
+import pg from "pg";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { createTestDatabase, DIALECTS, postgresAvailable, type TestDatabase } from "../test/testDatabases.js";
 import { type Actor, isStoreError, openStore, type Role, type Store, StoreError } from "./index.js";
@@ -179,6 +180,36 @@ describe.each(DIALECTS)("store on %s", (dialect) => {
         }),
       ]);
     });
+
+    it.runIf(dialect === "postgres")(
+      "refuses an address whose change another transaction commits meanwhile (conflict, not a database error)",
+      async () => {
+        const a = await newOrg();
+        const b = await newOrg();
+        const wanted = `contested${n}@example.com`;
+        // b's change holds the address, uncommitted, while a's change starts: a's update waits
+        // on the unique index and fails once b commits. A check before the update sees nothing.
+        const other = new pg.Client({ connectionString: database.target.url });
+        await other.connect();
+        try {
+          await other.query("begin");
+          await other.query("update users set email = $1 where id = $2", [wanted, b.userId]);
+          const change = store.setEmail(a.actor, wanted);
+          const outcome = change.then(
+            () => "changed",
+            (error: unknown) => error,
+          );
+          await new Promise((resolve) => setTimeout(resolve, 200));
+          await other.query("commit");
+          const refused = await outcome;
+          expect(isStoreError(refused, "conflict")).toBe(true);
+          expect((await store.getUserByEmail(wanted))?.id).toBe(b.userId);
+          expect((await store.getUser(a.userId))?.email).toBe(`user${n - 1}@example.com`);
+        } finally {
+          await other.end();
+        }
+      },
+    );
   });
 
   describe.skipIf(skip)("plans", () => {

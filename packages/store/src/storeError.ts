@@ -136,3 +136,12 @@ export class StoreError<K extends StoreErrorKind = StoreErrorKind> extends Error
 export function isStoreError<K extends StoreErrorKind>(error: unknown, code?: K): error is StoreError<K> {
   return error instanceof StoreError && (code === undefined || error.code === code);
 }
+
+/**
+ * A unique index refused a write: PostgreSQL's unique_violation (23505) or SQLite's
+ * SQLITE_CONSTRAINT_UNIQUE. For writes whose conflict only the database can see reliably.
+ */
+export function isUniqueViolation(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === "23505" || code === "SQLITE_CONSTRAINT_UNIQUE";
+}

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import type { Actor, Membership, Organization, Role, User } from "../storeApi.js";
-import { StoreError } from "../storeError.js";
+import { isUniqueViolation, StoreError } from "../storeError.js";
 import { atomic, audit, type Context, newId, nowIso } from "./context.js";
 import { endOtherSessions } from "./sessions.js";
 
@@ -292,26 +292,28 @@ export async function setPassword(
 export async function setEmail(ctx: Context, actor: Actor, email: string): Promise<User> {
   const userId = ownUserId(actor);
   const normalized = normalizeEmail(email);
-  return atomic(ctx, async (tx) => {
-    const before = await getUser(tx, userId);
-    if (!before) throw new StoreError("not_found", { entity: "user", id: userId });
-    if (before.email === normalized) return before;
-    const holder = await tx.db
-      .selectFrom("users")
-      .select("id")
-      .where("email", "=", normalized)
-      .executeTakeFirst();
-    if (holder) throw new StoreError("conflict", { entity: "user", key: normalized });
-    await tx.db.updateTable("users").set({ email: normalized }).where("id", "=", userId).execute();
-    await audit(tx, actor, {
-      orgId: actor.orgId,
-      action: "user.email",
-      entity: "user",
-      entityId: userId,
-      detail: { from: before.email, to: normalized },
+  try {
+    return await atomic(ctx, async (tx) => {
+      const before = await getUser(tx, userId);
+      if (!before) throw new StoreError("not_found", { entity: "user", id: userId });
+      if (before.email === normalized) return before;
+      await tx.db.updateTable("users").set({ email: normalized }).where("id", "=", userId).execute();
+      await audit(tx, actor, {
+        orgId: actor.orgId,
+        action: "user.email",
+        entity: "user",
+        entityId: userId,
+        detail: { from: before.email, to: normalized },
+      });
+      return { ...before, email: normalized };
     });
-    return { ...before, email: normalized };
-  });
+  } catch (error) {
+    // The unique index decides who has an address, also between two changes at the same
+    // moment (a check before the update would let both pass on PostgreSQL).
+    if (isUniqueViolation(error))
+      throw new StoreError("conflict", { entity: "user", key: normalized }, { cause: error });
+    throw error;
+  }
 }
 
 export async function addMembership(
