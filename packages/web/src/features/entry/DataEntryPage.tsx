@@ -1,6 +1,6 @@
 import { type Calendar, dayFromIso, GRAINS, type Grain } from "@shihyo/engine";
 import { useQueryClient } from "@tanstack/react-query";
-import { useCallback, useEffect, useId, useMemo, useState } from "react";
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { ApiError } from "../../api/client";
 import { usePlanFile, usePlanNodes, useSession } from "../../api/queries";
@@ -26,6 +26,15 @@ import { type CellEdit, cellKey, EntryGrid, useRowLabel } from "./EntryGrid";
 import { engineCalendar, periodColumns, startColumn } from "./periodColumns";
 import { SegmentForm } from "./SegmentForm";
 import { entryRows, mergeSegmentNames } from "./segmentRows";
+import {
+  draftsStorageKey,
+  forgetStoredDrafts,
+  readStoredDrafts,
+  restorableDrafts,
+  restorableSegments,
+  type StoredDrafts,
+  writeStoredDrafts,
+} from "./storedDrafts";
 import { UploadPanel } from "./UploadPanel";
 import { useLeaveWarning } from "./useLeaveWarning";
 import { useSwitchGuard } from "./useSwitchGuard";
@@ -121,7 +130,24 @@ function EntryWorkspace({
     () => [...new Set(measured.flatMap((n) => (n.department ? [n.department] : [])))],
     [measured],
   );
-  const [filter, setFilter] = useState<Filter>(mine.length > 0 ? "mine" : "all");
+  // A filter the page can show now ("mine" only with KPIs of one's own, a department still listed).
+  const filterFits = (value: string | null): value is Filter =>
+    value === "all" ||
+    (value === "mine" && mine.length > 0) ||
+    (value?.startsWith("department:") === true && departments.includes(value.slice("department:".length)));
+
+  // Unsaved cells this tab kept for the shown period (the Back button unmounts the page without
+  // asking): read when the page opens and when the drafts move to another period, put back once
+  // the stored values are known (to drop those saved meanwhile). The view they were typed in
+  // (grain, filter) comes back with them, so that they are on screen.
+  const storageKey = (period: string) =>
+    draftsStorageKey({ org: session.org.id, user: session.user?.id ?? null, plan: planId, period });
+  const [restoring, setRestoring] = useState<StoredDrafts | null>(() =>
+    readOnly ? null : readStoredDrafts(storageKey(shownPeriod)),
+  );
+  const [filter, setFilter] = useState<Filter>(() =>
+    restoring && filterFits(restoring.filter) ? restoring.filter : mine.length > 0 ? "mine" : "all",
+  );
   const shown = useMemo(() => {
     if (filter === "mine") return mine;
     if (filter === "all") return measured;
@@ -131,7 +157,7 @@ function EntryWorkspace({
 
   // One grain at a time: a day column and a month column side by side would not read as one table.
   const grains = GRAINS.filter((g) => shown.some((n) => n.grain === g));
-  const [chosenGrain, setGrain] = useState<Grain | null>(null);
+  const [chosenGrain, setGrain] = useState<Grain | null>(() => restoring?.grain ?? null);
   const grain: Grain | undefined =
     chosenGrain && grains.includes(chosenGrain) ? chosenGrain : (shown[0]?.grain as Grain);
   const gridNodes = useMemo(() => shown.filter((n) => n.grain === grain), [shown, grain]);
@@ -161,18 +187,23 @@ function EntryWorkspace({
 
   const [drafts, setDrafts] = useState<Drafts>({});
   const [serverProblems, setServerProblems] = useState<ReadonlyMap<string, string>>(new Map());
-  const [notice, setNotice] = useState<{ kind: "ok" | "error"; text: string; detail?: string | null } | null>(
-    null,
-  );
+  const [notice, setNotice] = useState<{
+    kind: "ok" | "error" | "restored";
+    text: string;
+    detail?: string | null;
+  } | null>(null);
   const [saving, setSaving] = useState(false);
   // Segments added by name, by node: kept from period to period (not saved until a value is).
   const [added, setAdded] = useState<Readonly<Record<string, readonly string[]>>>({});
   const unsaved = draftCount(drafts);
   useLeaveWarning(unsaved > 0, t("entry.grid.leaveWarning"));
+  // The stored copy of the drafts goes with them (the key of the period they belong to).
+  const keptAt = useRef("");
   const discardAll = useCallback(() => {
     setDrafts({});
     setServerProblems(new Map());
     setNotice(null);
+    forgetStoredDrafts(keptAt.current);
   }, []);
   useSwitchGuard(unsaved > 0, t("entry.grid.switchWarning", { count: unsaved }), discardAll);
   // Drafts belong to the period they were typed in. The pickers ask before a switch (and
@@ -180,6 +211,16 @@ function EntryWorkspace({
   // first, so the question comes just after, and "no" puts the period back.
   const [draftsPeriod, setDraftsPeriod] = useState(shownPeriod);
   if (draftsPeriod !== shownPeriod && unsaved === 0) setDraftsPeriod(shownPeriod);
+  const [readFor, setReadFor] = useState(shownPeriod);
+  if (readFor !== draftsPeriod && !readOnly) {
+    setReadFor(draftsPeriod);
+    const found = readStoredDrafts(storageKey(draftsPeriod));
+    setRestoring(found);
+    if (found) {
+      setGrain(found.grain);
+      if (filterFits(found.filter)) setFilter(found.filter);
+    }
+  }
   const historyWarning = t("entry.grid.historyWarning", { count: unsaved });
   useEffect(() => {
     if (draftsPeriod === shownPeriod) return;
@@ -194,6 +235,50 @@ function EntryWorkspace({
   }, [draftsPeriod, shownPeriod, historyWarning, discardAll]);
 
   const storedValues = stored.values;
+
+  // Back in this tab's storage as they change: written when there are drafts, forgotten when the
+  // last goes (saved, discarded, typed back) — not when the period changes under empty drafts,
+  // which would forget the next period's kept cells before they are read.
+  const key = storageKey(draftsPeriod);
+  keptAt.current = key;
+  const writtenAt = useRef(key);
+  useEffect(() => {
+    if (readOnly || restoring) return;
+    const sameKey = writtenAt.current === key;
+    writtenAt.current = key;
+    if (draftCount(drafts) > 0) writeStoredDrafts(key, { drafts, added, grain: grain ?? null, filter });
+    else if (sameKey) forgetStoredDrafts(key);
+  }, [key, drafts, added, grain, filter, readOnly, restoring]);
+
+  useEffect(() => {
+    if (!restoring || stored.isPending || segments.isPending) return;
+    setRestoring(null);
+    if (unsaved > 0) return; // typed meanwhile: what is on screen wins, and is written over the copy
+    const checked = stored.error
+      ? { nodes: new Set<string>(), periods: new Set<string>() }
+      : { nodes: new Set(ranges.map((r) => r.node)), periods: new Set(columns.map((c) => c.id)) };
+    const back = restorableDrafts(restoring.drafts, { nodes: measured, stored: storedValues, checked });
+    const count = draftCount(back);
+    if (count === 0) {
+      forgetStoredDrafts(key);
+      return;
+    }
+    setDrafts(back);
+    setAdded(restorableSegments(restoring.added, measured));
+    setNotice({ kind: "restored", text: t("entry.grid.restored", { count }) });
+  }, [
+    restoring,
+    stored.isPending,
+    stored.error,
+    segments.isPending,
+    unsaved,
+    ranges,
+    columns,
+    measured,
+    storedValues,
+    key,
+    t,
+  ]);
   const collator = useMemo(() => new Intl.Collator(lang), [lang]);
   const known = useMemo(() => mergeSegmentNames(segments.data?.nodes, added), [segments.data, added]);
   const rows = useMemo(
@@ -278,9 +363,7 @@ function EntryWorkspace({
 
   function discard() {
     if (unsaved > 0 && !window.confirm(t("entry.grid.discardConfirm", { count: unsaved }))) return;
-    setDrafts({});
-    setServerProblems(new Map());
-    setNotice(null);
+    discardAll();
   }
 
   // Every cell that would stop a save, as it is typed (the grid marks them too), then the server's word.
@@ -425,13 +508,20 @@ function EntryWorkspace({
           />
         )}
 
-        {notice && (
+        {notice && (notice.kind !== "restored" || unsaved > 0) && (
           <div
-            className={notice.kind === "ok" ? "entry-notice" : "entry-notice error"}
-            role={notice.kind === "ok" ? "status" : "alert"}
+            className={notice.kind === "error" ? "entry-notice error" : "entry-notice"}
+            role={notice.kind === "error" ? "alert" : "status"}
           >
             <p>{notice.text}</p>
             {notice.detail && <p>{notice.detail}</p>}
+            {notice.kind === "restored" && (
+              <p>
+                <button type="button" onClick={discard} disabled={saving}>
+                  {t("entry.grid.discardRestored")}
+                </button>
+              </p>
+            )}
           </div>
         )}
         {problemList.length > 0 && (

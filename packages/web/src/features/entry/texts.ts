@@ -60,6 +60,8 @@ export const ja = {
     problem: "{{node}}・{{period}}：{{message}}",
     loadingValues: "実績を読み込み中…",
     percentHint: "% の KPI はパーセントで入力します（12.5 と 12.5% はどちらも 12.5%）。",
+    restored: "保存していない {{count}} 件の入力を復元しました。保存するか取り消してください。",
+    discardRestored: "復元した入力を取り消す",
   },
   segments: {
     heading: "セグメントの行を追加",
@@ -187,6 +189,8 @@ export const en: Texts<typeof ja> = {
     problem: "{{node}}, {{period}}: {{message}}",
     loadingValues: "Loading actuals…",
     percentHint: "Percent KPIs take percentages (12.5 and 12.5% both mean 12.5%).",
+    restored: "Unsaved cells restored: {{count}}. Save or discard them.",
+    discardRestored: "Discard the restored cells",
   },
   segments: {
     heading: "Add a segment row",
