@@ -446,3 +446,93 @@ function previousQuarterMonths(month: string): string[] {
     return `${Math.floor(m / 12)}-${String((m % 12) + 1).padStart(2, "0")}`;
   });
 }
+
+// Only today's cells of visitors and releases are typed into; one value of releases is saved.
+test("data entry: typed cells survive the browser's Back button; discarding or saving clears them", async ({
+  page,
+}) => {
+  await signInAsDemo(page);
+  const dashboard = page.getByRole("heading", { level: 1, name: "ダッシュボード" });
+  const entry = page.getByRole("heading", { level: 1, name: "データ入力" });
+  const restoredNotice = page.getByRole("status").filter({ hasText: "復元しました" });
+  const visitorsToday = gridRow(page, "Webサイト訪問数").locator("td.today");
+  const releasesToday = gridRow(page, "主要機能リリース数").locator("td.today");
+  await expect(dashboard).toBeVisible();
+  await page.getByRole("link", { name: "データ入力" }).click();
+  await expect(entry).toBeVisible();
+  await page.getByRole("button", { name: "日", exact: true }).click();
+  await expect.poll(() => cellText(visitorsToday)).toMatch(/\d/);
+  const oldVisitors = numberOf(await cellText(visitorsToday));
+  const oldReleases = numberOf(await cellText(releasesToday));
+
+  /** Types a value into a cell and leaves it. */
+  const type = async (cell: Locator, value: number) => {
+    await cell.click();
+    await page.keyboard.type(String(value));
+    await page.keyboard.press("Enter");
+  };
+  await type(visitorsToday, oldVisitors + 11);
+  await type(releasesToday, oldReleases + 2);
+  await expect(page.getByText("未保存の変更 2 件")).toBeVisible();
+
+  // Back leaves at once (the router hears it first; nothing asks). Forward: the two cells are
+  // back, in the day grid they were typed in (the page opens on another grain), and it says so.
+  let asked = false;
+  page.on("dialog", (dialog) => {
+    asked = true;
+    void dialog.dismiss();
+  });
+  await page.goBack();
+  await expect(dashboard).toBeVisible();
+  await page.goForward();
+  await expect(entry).toBeVisible();
+  await expect(restoredNotice).toHaveText(
+    "保存していない 2 件の入力を復元しました。保存するか取り消してください。復元した入力を取り消す",
+  );
+  await expect(page.getByText("未保存の変更 2 件")).toBeVisible();
+  // (The grid's first row is the focused cell: its text box shows the number alone.)
+  await expect
+    .poll(() => cellText(visitorsToday))
+    .toMatch(new RegExp(`^${ja(oldVisitors + 11)}( \\(未保存\\))?$`));
+  await expect(visitorsToday).toHaveClass(/dirty/);
+  await expect.poll(() => cellText(releasesToday)).toBe(`${ja(oldReleases + 2)} (未保存)`);
+  expect(asked).toBe(false);
+
+  // Discard (asked first): the cells show the stored values again, the notice goes, and
+  // nothing comes back the next time.
+  page.removeAllListeners("dialog");
+  const questions: string[] = [];
+  page.on("dialog", (dialog) => {
+    questions.push(dialog.message());
+    void dialog.accept();
+  });
+  await restoredNotice.getByRole("button", { name: "復元した入力を取り消す" }).click();
+  expect(questions).toEqual(["未保存の変更 2 件を取り消しますか？"]);
+  await expect(page.getByText("未保存の変更はありません")).toBeVisible();
+  await expect(restoredNotice).toHaveCount(0);
+  await expect.poll(() => cellText(visitorsToday)).toBe(ja(oldVisitors));
+  await expect.poll(() => cellText(releasesToday)).toBe(ja(oldReleases));
+  await page.goBack();
+  await expect(dashboard).toBeVisible();
+  await page.goForward();
+  await expect(entry).toBeVisible();
+  await page.getByRole("button", { name: "日", exact: true }).click();
+  await expect.poll(() => cellText(releasesToday)).toBe(ja(oldReleases));
+  await expect(page.getByText("未保存の変更はありません")).toBeVisible();
+  await expect(restoredNotice).toHaveCount(0);
+
+  // Typed and saved: a reload has nothing to restore, and shows the saved value.
+  await type(releasesToday, oldReleases + 1);
+  await expect(page.getByText("未保存の変更 1 件")).toBeVisible();
+  await page.getByRole("button", { name: "保存" }).click();
+  await expect(page.getByRole("status").filter({ hasText: "保存しました" })).toHaveText(
+    "保存しました：新規 0 件・更新 1 件・変更なし 0 件",
+  );
+  await page.reload();
+  await expect(entry).toBeVisible();
+  await page.getByRole("button", { name: "日", exact: true }).click();
+  await expect.poll(() => cellText(releasesToday)).toBe(ja(oldReleases + 1));
+  await expect(page.getByText("未保存の変更はありません")).toBeVisible();
+  await expect(restoredNotice).toHaveCount(0);
+  expect(questions).toEqual(["未保存の変更 2 件を取り消しますか？"]);
+});
