@@ -521,6 +521,21 @@ test("data entry: typed cells survive the browser's Back button; discarding or s
   await expect(page.getByText("未保存の変更はありません")).toBeVisible();
   await expect(restoredNotice).toHaveCount(0);
 
+  // Typed, then the period switched with a yes: the cell is dropped, and not restored on coming back.
+  await type(releasesToday, oldReleases + 3);
+  await expect(page.getByText("未保存の変更 1 件")).toBeVisible();
+  await page.getByRole("button", { name: "次の期間" }).click();
+  await expect(page.getByText("未保存の変更はありません")).toBeVisible();
+  await page.getByRole("button", { name: "前の期間" }).click();
+  await page.getByRole("button", { name: "日", exact: true }).click();
+  await expect.poll(() => cellText(releasesToday)).toBe(ja(oldReleases));
+  await expect(page.getByText("未保存の変更はありません")).toBeVisible();
+  await expect(restoredNotice).toHaveCount(0);
+  expect(questions).toEqual([
+    "未保存の変更 2 件を取り消しますか？",
+    "保存していない変更が 1 件あります。プランや期間を切り替えると、これらは失われます。切り替えますか？",
+  ]);
+
   // Typed and saved: a reload has nothing to restore, and shows the saved value.
   await type(releasesToday, oldReleases + 1);
   await expect(page.getByText("未保存の変更 1 件")).toBeVisible();
@@ -534,5 +549,35 @@ test("data entry: typed cells survive the browser's Back button; discarding or s
   await expect.poll(() => cellText(releasesToday)).toBe(ja(oldReleases + 1));
   await expect(page.getByText("未保存の変更はありません")).toBeVisible();
   await expect(restoredNotice).toHaveCount(0);
-  expect(questions).toEqual(["未保存の変更 2 件を取り消しますか？"]);
+  expect(questions).toHaveLength(2);
+});
+
+test("data entry: where the browser refuses to store the typed cells, the grid works as before", async ({
+  page,
+}) => {
+  // As in a private window with no room: every write to the tab's storage throws.
+  await page.addInitScript(() => {
+    Storage.prototype.setItem = () => {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await signInAsDemo(page);
+  await page.getByRole("link", { name: "データ入力" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "データ入力" })).toBeVisible();
+  await page.getByRole("button", { name: "日", exact: true }).click();
+  const releasesToday = gridRow(page, "主要機能リリース数").locator("td.today");
+  await expect.poll(() => cellText(releasesToday)).toMatch(/\d/);
+  const old = numberOf(await cellText(releasesToday));
+  await releasesToday.click();
+  await page.keyboard.type(String(old + 4));
+  await page.keyboard.press("Enter");
+  await expect(page.getByText("未保存の変更 1 件")).toBeVisible();
+  await expect.poll(() => cellText(releasesToday)).toBe(`${ja(old + 4)} (未保存)`);
+  // Nothing was kept, so Back loses the cell as it did before; the page still opens.
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
+  await page.goForward();
+  await expect(page.getByRole("heading", { level: 1, name: "データ入力" })).toBeVisible();
+  await expect(page.getByText("未保存の変更はありません")).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "復元しました" })).toHaveCount(0);
 });
