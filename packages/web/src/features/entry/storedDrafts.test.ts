@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { rowKey } from "./drafts";
+import { type Drafts, rowKey } from "./drafts";
 import {
   draftsStorageKey,
   parseStoredDrafts,
@@ -88,7 +88,7 @@ describe("stored drafts", () => {
       { id: "visitors", grain: "day", unit: "count" },
       { id: "cvr", grain: "month", unit: "percent" },
     ];
-    const drafts = {
+    const drafts: Drafts = {
       visitors: {
         "2026-11-01": "300", // the server has 300 now: dropped
         "2026-11-02": "1,234", // kept
