@@ -21,7 +21,17 @@ import {
   usePlanSegments,
   useStoredValues,
 } from "./api";
-import { type Drafts, draftCount, rowKey, rowsToSave, splitRowKey, withDraft, withoutSaved } from "./drafts";
+import {
+  type Drafts,
+  draftCount,
+  rowKey,
+  rowsToSave,
+  type SaveRow,
+  splitRowKey,
+  withDraft,
+  withoutSaved,
+  withSavedRows,
+} from "./drafts";
 import { type CellEdit, cellKey, EntryGrid, useRowLabel } from "./EntryGrid";
 import { engineCalendar, periodColumns, startColumn } from "./periodColumns";
 import { SegmentForm } from "./SegmentForm";
@@ -234,7 +244,9 @@ function EntryWorkspace({
     window.history.pushState(window.history.state, "", back);
   }, [draftsPeriod, shownPeriod, historyWarning, discardAll]);
 
-  const storedValues = stored.values;
+  // Rows a save has written, shown as stored until the stored values are read back.
+  const [justSaved, setJustSaved] = useState<readonly SaveRow[]>([]);
+  const storedValues = useMemo(() => withSavedRows(stored.values, justSaved), [stored.values, justSaved]);
 
   // Back in this tab's storage as they change: written when there are drafts, forgotten when the
   // last goes (saved, discarded, typed back) — not when the period changes under empty drafts,
@@ -332,9 +344,12 @@ function EntryWorkspace({
       });
       setServerProblems(new Map());
       setNotice({ kind: "ok", text: t("entry.grid.saved", { ...result }) });
-      // The saved cells keep showing what was typed until the stored values are read back.
-      await refreshAfterWrite(client);
+      // Saved means no longer unsaved, at once (leaving asks nothing from here on): the cells
+      // show the saved values as stored until the stored values are read back.
+      setJustSaved(toSend);
       setDrafts((current) => withoutSaved(current, sent, toSend));
+      await refreshAfterWrite(client);
+      setJustSaved([]);
     } catch (error) {
       if (error instanceof ApiError && error.status === 401) signedOut();
       // The server names rows by their place in what was sent: `rows[3].value`.

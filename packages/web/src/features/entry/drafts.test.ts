@@ -10,6 +10,7 @@ import {
   splitRowKey,
   withDraft,
   withoutSaved,
+  withSavedRows,
 } from "./drafts";
 
 const stored: StoredValues = {
@@ -167,5 +168,20 @@ describe("drafts", () => {
     const drafts: Drafts = draft === undefined ? {} : { visitors: { "2026-11-01": draft } };
     const values: StoredValues = old === null ? {} : { visitors: { "2026-11-01": old } };
     expect(currentValue(drafts, values, "visitors", "2026-11-01", "count")).toEqual({ value, pending });
+  });
+
+  it("shows a save's rows as stored until read back, without touching the stored values", () => {
+    const stored: StoredValues = { visitors: { "2026-11-01": 100, "2026-11-02": 120 } };
+    const shown = withSavedRows(stored, [
+      { node: "visitors", period: "2026-11-02", value: 125 },
+      { node: "visitors", period: "2026-11-03", value: 130 },
+      { node: "revenue", period: "2026-11", value: 4_000_000, segment: "east" },
+    ]);
+    expect(shown).toEqual({
+      visitors: { "2026-11-01": 100, "2026-11-02": 125, "2026-11-03": 130 },
+      [rowKey("revenue", "east")]: { "2026-11": 4_000_000 },
+    });
+    expect(stored).toEqual({ visitors: { "2026-11-01": 100, "2026-11-02": 120 } });
+    expect(withSavedRows(stored, [])).toBe(stored);
   });
 });

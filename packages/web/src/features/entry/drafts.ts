@@ -138,6 +138,25 @@ export function rowsToSave(
 }
 
 /**
+ * Stored values with the rows a save has just written: those cells are stored, and are shown
+ * as such (not as unsaved) until the stored values are read back.
+ */
+export function withSavedRows(stored: StoredValues, saved: readonly SaveRow[]): StoredValues {
+  if (saved.length === 0) return stored;
+  const next: Record<string, Record<string, number>> = { ...stored };
+  const copied = new Set<string>();
+  for (const row of saved) {
+    const key = rowKey(row.node, row.segment ?? "");
+    if (!copied.has(key)) {
+      next[key] = { ...next[key] };
+      copied.add(key);
+    }
+    next[key]![row.period] = row.value;
+  }
+  return next;
+}
+
+/**
  * The drafts left after a save: those it did not carry, and those typed again while it ran
  * (`sent` is the drafts as they were sent).
  */
