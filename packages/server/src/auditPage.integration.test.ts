@@ -16,6 +16,7 @@ interface Entry {
 interface Page {
   entries: Entry[];
   next: string | null;
+  users: Record<string, { name: string; email: string }>;
 }
 
 const PLAN = `
@@ -92,6 +93,18 @@ describe.each(dialects())("audit filters on %s", (dialect) => {
       userId: server.userIdOf("admin"),
       detail: { role: "viewer" },
     });
+    // Every user the page mentions is named: who acted and who was added.
+    const newMember = people.entries[0]!.entityId;
+    expect(people.users[newMember]).toEqual({ name: "New", email: "new.member@example.com" });
+    expect(people.users[server.userIdOf("admin")]).toEqual({
+      name: expect.any(String),
+      email: expect.stringContaining("@"),
+    });
+    expect(Object.keys(people.users).sort()).toEqual(
+      [...new Set(people.entries.flatMap((e) => [e.userId, e.entity === "user" ? e.entityId : null]))]
+        .filter((id): id is string => id !== null)
+        .sort(),
+    );
     expect((await audit("?action=comment.add")).entries).toEqual([]);
   });
 

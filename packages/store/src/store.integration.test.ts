@@ -117,6 +117,15 @@ describe.each(DIALECTS)("store on %s", (dialect) => {
       expect((await store.listMemberships(a.orgId)).map((m) => m.role).sort()).toEqual(["editor", "owner"]);
       await store.removeMembership(a.actor, member.id);
       expect(await store.getMembership(a.orgId, member.id)).toBeNull();
+      // The audit log still names the member who left (and who acted), by id.
+      const { entries, users } = await store.listAudit(a.orgId, { actions: ["membership.remove"] });
+      expect(entries).toEqual([
+        expect.objectContaining({ userId: a.userId, entity: "user", entityId: member.id }),
+      ]);
+      expect(users).toEqual({
+        [a.userId]: { name: expect.any(String), email: `user${n - 1}@example.com` },
+        [member.id]: { name: member.name, email: member.email },
+      });
     });
 
     it("never leaves an organisation without an owner", async () => {

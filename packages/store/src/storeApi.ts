@@ -120,6 +120,12 @@ export interface Comment {
   createdAt: string;
 }
 
+/** A user an audit entry mentions, as they are now. */
+export interface AuditUser {
+  name: string;
+  email: string;
+}
+
 export interface AuditEntry {
   id: string;
   orgId: string;
@@ -311,8 +317,12 @@ export interface Store {
   // comments and audit
   addComment(actor: Actor, input: { planId: string; nodeId: string; body: string }): Promise<Comment>;
   listComments(orgId: string, planId: string, nodeId?: string): Promise<Comment[]>;
+  /**
+   * The audit log, newest first; `users` names every user the page's entries mention (who
+   * acted, and users acted on), also those no longer in the organisation.
+   */
   listAudit(
     orgId: string,
     page?: Page & AuditFilter,
-  ): Promise<{ entries: AuditEntry[]; next: string | null }>;
+  ): Promise<{ entries: AuditEntry[]; next: string | null; users: Record<string, AuditUser> }>;
 }

@@ -397,6 +397,10 @@ export const auditSchema = z.object({
     }),
   ),
   next: z.string().nullable(),
+  users: z.record(z.string(), z.object({ name: z.string(), email: z.string() })).meta({
+    description:
+      "every user the entries mention (who acted, users acted on), by id — also those no longer members",
+  }),
 });
 
 export const apiTokenSchema = z.object({

@@ -1,4 +1,4 @@
-import type { AuditEntry, AuditFilter, Page } from "../storeApi.js";
+import type { AuditEntry, AuditFilter, AuditUser, Page } from "../storeApi.js";
 import type { Context } from "./context.js";
 
 const DEFAULT_LIMIT = 50;
@@ -29,11 +29,11 @@ export async function listAudit(
   ctx: Context,
   orgId: string,
   page: Page & AuditFilter = {},
-): Promise<{ entries: AuditEntry[]; next: string | null }> {
+): Promise<{ entries: AuditEntry[]; next: string | null; users: Record<string, AuditUser> }> {
   const limit = Math.min(MAX_LIMIT, Math.max(1, Math.floor(page.limit ?? DEFAULT_LIMIT)));
   let query = ctx.db.selectFrom("audit_log").selectAll().where("org_id", "=", orgId);
   if (page.actions !== undefined) {
-    if (page.actions.length === 0) return { entries: [], next: null };
+    if (page.actions.length === 0) return { entries: [], next: null, users: {} };
     query = query.where("action", "in", [...page.actions]);
   }
   if (page.userId !== undefined) query = query.where("user_id", "=", page.userId);
@@ -62,5 +62,28 @@ export async function listAudit(
     }),
   );
   const last = entries.at(-1);
-  return { entries, next: rows.length > limit && last ? encodeCursor(last.at, last.id) : null };
+  return {
+    entries,
+    next: rows.length > limit && last ? encodeCursor(last.at, last.id) : null,
+    users: await usersMentioned(ctx, entries),
+  };
+}
+
+/** Who acted and which users were acted on, by id: names a member who has left since. */
+async function usersMentioned(
+  ctx: Context,
+  entries: readonly AuditEntry[],
+): Promise<Record<string, AuditUser>> {
+  const ids = new Set<string>();
+  for (const entry of entries) {
+    if (entry.userId !== null) ids.add(entry.userId);
+    if (entry.entity === "user") ids.add(entry.entityId);
+  }
+  if (ids.size === 0) return {};
+  const rows = await ctx.db
+    .selectFrom("users")
+    .select(["id", "name", "email"])
+    .where("id", "in", [...ids])
+    .execute();
+  return Object.fromEntries(rows.map((row) => [row.id, { name: row.name, email: row.email }]));
 }

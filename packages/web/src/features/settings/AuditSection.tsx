@@ -73,11 +73,12 @@ function AuditLog() {
     });
     return {
       members: new Map(members.data?.map((m) => [m.userId, { name: m.name, email: m.email }])),
+      people: new Map(log.data?.pages.flatMap((page) => Object.entries(page.users))),
       tokens: new Map(tokens.data?.map((token) => [token.id, { name: token.name }])),
       plans: new Map(plans.data?.map((p) => [p.id, { name: p.name }])),
       nodeName: (planId, nodeId) => names.get(planId)?.get(nodeId),
     };
-  }, [members.data, tokens.data, plans.data, planIds, nodes]);
+  }, [members.data, tokens.data, plans.data, planIds, nodes, log.data]);
   const rows = useMemo(
     () => entries.map((entry) => describeAuditEntry(entry, lookups, lang)),
     [entries, lookups, lang],

@@ -9,7 +9,7 @@ import {
 import i18n from "i18next";
 import { apiRequest, type RequestOptions } from "../../api/client";
 import type { PlanNode, Role, Session } from "../../api/types";
-import type { AuditEntry } from "./auditEntry";
+import type { AuditEntry, AuditPerson } from "./auditEntry";
 
 /** The settings page's and the first run's calls (shapes as in the server's `routes/schemas.ts`). */
 
@@ -266,7 +266,10 @@ export const useAuditLog = (filter: AuditFilter, enabled: boolean) =>
   useInfiniteQuery({
     queryKey: [...KEYS.audit, filter.actions?.join(",") ?? "", filter.userId ?? "", filter.tokenId ?? ""],
     queryFn: ({ signal, pageParam }) =>
-      get<{ entries: AuditEntry[]; next: string | null }>(auditPath(filter, pageParam), signal),
+      get<{ entries: AuditEntry[]; next: string | null; users: Record<string, AuditPerson> }>(
+        auditPath(filter, pageParam),
+        signal,
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.next,
     enabled,

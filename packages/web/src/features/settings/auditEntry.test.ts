@@ -15,6 +15,8 @@ import {
 
 const lookups: AuditLookups = {
   members: new Map([["u-hanako", { name: "山田 花子", email: "hanako@example.com" }]]),
+  // Named by the answer's `users`: a member who has left.
+  people: new Map([["u-taro", { name: "佐藤 太郎", email: "taro@example.com" }]]),
   tokens: new Map([["t-nightly", { name: "夜間取り込み" }]]),
   plans: new Map([["p-1", { name: "SaaS 2026" }]]),
   nodeName: (planId, nodeId) => (planId === "p-1" && nodeId === "mrr" ? "MRR" : undefined),
@@ -91,6 +93,16 @@ describe("auditActor", () => {
       { kind: "former", name: "組織にいないユーザー（0199cccc…）", email: null },
     ],
     [
+      { userId: "u-taro", tokenId: null },
+      "ja",
+      { kind: "former", name: "佐藤 太郎（組織外）", email: "taro@example.com" },
+    ],
+    [
+      { userId: "u-taro", tokenId: null },
+      "en",
+      { kind: "former", name: "佐藤 太郎 (not a member)", email: "taro@example.com" },
+    ],
+    [
       { userId: null, tokenId: null },
       "en",
       { kind: "system", name: "System (setup or command line)", email: null },
@@ -113,6 +125,9 @@ describe("auditSubject", () => {
     // A deleted plan: its name from the entry, nothing to open.
     [entry("plan.delete", "plan", "p-gone", { name: "Old plan", version: 3 }), "en", "Plan “Old plan”", null],
     [entry("membership.add", "user", "u-hanako"), "ja", "山田 花子 <hanako@example.com>", null],
+    // A member removed since: named from the answer's `users`.
+    [entry("membership.remove", "user", "u-taro"), "ja", "佐藤 太郎（組織外） <taro@example.com>", null],
+    [entry("membership.remove", "user", "u-gone"), "en", "A user outside the organisation (u-gone)", null],
     [entry("token.revoke", "api_token", "t-nightly"), "ja", "トークン「夜間取り込み」", null],
     [entry("token.create", "api_token", "t-new", { name: "CI" }), "en", "Token “CI”", null],
     [entry("organization.rename", "organization", "o-1"), "en", "The organisation", null],

@@ -43,8 +43,16 @@ export const actionKey = (action: AuditAction) => action.replace(".", "_") as Ac
 type ActionKey = keyof (typeof ja)["audit"]["actions"];
 
 /** What the page knows to put names on ids: the members, the tokens, the plans and their nodes. */
+/** A user as the audit log names them (the answer's `users`): also one who has left. */
+export interface AuditPerson {
+  name: string;
+  email: string;
+}
+
 export interface AuditLookups {
-  members: ReadonlyMap<string, { name: string; email: string }>;
+  members: ReadonlyMap<string, AuditPerson>;
+  /** Every user the loaded entries mention, members or not (the answers' `users`). */
+  people: ReadonlyMap<string, AuditPerson>;
   tokens: ReadonlyMap<string, { name: string }>;
   plans: ReadonlyMap<string, { name: string }>;
   nodeName(planId: string, nodeId: string): string | undefined;
@@ -103,8 +111,10 @@ export function auditActor(
   const texts = TEXTS[lang].audit;
   if (entry.userId !== null) {
     const member = lookups.members.get(entry.userId);
-    return member
-      ? { kind: "member", name: member.name, email: member.email }
+    if (member) return { kind: "member", name: member.name, email: member.email };
+    const person = lookups.people.get(entry.userId);
+    return person
+      ? { kind: "former", name: fillText(texts.formerNamed, { name: person.name }), email: person.email }
       : { kind: "former", name: fillText(texts.formerMember, { id: short(entry.userId) }), email: null };
   }
   if (entry.tokenId !== null) {
@@ -146,9 +156,12 @@ export function auditSubject(entry: AuditEntry, lookups: AuditLookups, lang: Lan
       return { text: texts.organization, href: null };
     case "user": {
       const member = lookups.members.get(entry.entityId);
+      const person = lookups.people.get(entry.entityId);
       const name = member
         ? `${member.name} <${member.email}>`
-        : fillText(TEXTS[lang].audit.formerMember, { id: short(entry.entityId) });
+        : person
+          ? `${fillText(TEXTS[lang].audit.formerNamed, { name: person.name })} <${person.email}>`
+          : fillText(TEXTS[lang].audit.formerMember, { id: short(entry.entityId) });
       return { text: name, href: null };
     }
     case "api_token": {

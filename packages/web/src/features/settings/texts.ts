@@ -124,6 +124,7 @@ export const ja = {
     allShown: "{{count}} 件（すべて）を表示しています。",
     system: "システム（初期設定・コマンド）",
     formerMember: "組織にいないユーザー（{{id}}）",
+    formerNamed: "{{name}}（組織外）",
     token: "API トークン「{{name}}」",
     unknownToken: "API トークン（{{id}}）",
     kinds: {
@@ -393,6 +394,7 @@ export const en: Texts<typeof ja> = {
     allShown: "Showing all {{count}} entries.",
     system: "System (setup or command line)",
     formerMember: "A user outside the organisation ({{id}})",
+    formerNamed: "{{name}} (not a member)",
     token: "API token “{{name}}”",
     unknownToken: "API token ({{id}})",
     kinds: {
