@@ -18,7 +18,7 @@ import { PlanSettingsForm } from "./PlanSettingsForm";
 import { type Draft, type DraftNode, draftFromPlan, planFromDraft, savedKey } from "./planDraft";
 import { useLeaveGuard } from "./useLeaveGuard";
 import "./editor.css";
-import * as editorTexts from "./texts";
+import { editorTexts } from "./texts";
 
 registerTexts("editor", editorTexts);
 

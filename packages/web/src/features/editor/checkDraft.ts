@@ -3,7 +3,7 @@ import { fillText } from "../../i18n/catalog";
 import { referencedIds } from "./editTree";
 import type { Draft, DraftProblem } from "./planDraft";
 import { planFromDraft } from "./planDraft";
-import * as texts from "./texts";
+import { editorTexts } from "./texts";
 
 /** A problem shown next to one field of the form. */
 export interface FieldIssue {
@@ -74,8 +74,7 @@ export function parsePath(text: string): Segment[] {
 
 /** One of the form's own problems, in words. */
 export function describeProblem(problem: DraftProblem, lang: Lang): string {
-  const catalog = lang === "ja" ? texts.ja : texts.en;
-  return fillText(catalog.problems[problem.code], { text: problem.text ?? "" });
+  return fillText(editorTexts[lang].problems[problem.code], { text: problem.text ?? "" });
 }
 
 export interface DraftCheck {

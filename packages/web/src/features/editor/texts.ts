@@ -358,3 +358,6 @@ export const en: Texts<typeof ja> = {
     nameMissing: "Write the plan's name.",
   },
 };
+
+/** Both languages, for code that reads this part's texts by the UI's language outside `t`, and for `registerTexts`. */
+export const editorTexts = { ja, en } as const;

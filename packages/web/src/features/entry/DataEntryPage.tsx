@@ -49,7 +49,7 @@ import { UploadPanel } from "./UploadPanel";
 import { useLeaveWarning } from "./useLeaveWarning";
 import { useSwitchGuard } from "./useSwitchGuard";
 import "./entry.css";
-import * as entryTexts from "./texts";
+import { entryTexts } from "./texts";
 
 registerTexts("entry", entryTexts);
 

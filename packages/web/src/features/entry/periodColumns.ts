@@ -11,7 +11,7 @@ import {
   periodLabel,
 } from "@shihyo/engine";
 import { fillText, type Lang } from "../../i18n/catalog";
-import { en, ja } from "./texts";
+import { entryTexts } from "./texts";
 
 /** One column of the grid: a period at a node's grain inside the period being looked at. */
 export interface PeriodColumn {
@@ -44,7 +44,7 @@ function monthDay(day: Day): { year: number; month: number; date: number } {
 
 function shortLabel(period: Period, lang: Lang, calendar: Calendar): { label: string; sub: string } {
   // This part's own texts, read directly: they are needed outside React (no `t` here).
-  const texts = (lang === "en" ? en : ja).column;
+  const texts = entryTexts[lang].column;
   const start = monthDay(period.start);
   const values = { ...start, monthName: texts.monthNames.split(",")[start.month - 1]! };
   switch (period.grain) {

@@ -258,3 +258,6 @@ export const en: Texts<typeof ja> = {
     readOnly: "Viewers cannot import data.",
   },
 };
+
+/** Both languages, for code that reads this part's texts by the UI's language outside `t`, and for `registerTexts`. */
+export const entryTexts = { ja, en } as const;

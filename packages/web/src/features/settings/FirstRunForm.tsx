@@ -7,7 +7,7 @@ import { currentLang, registerTexts } from "../../i18n/setupI18n";
 import { setUpFirstOwner } from "./api";
 import { FormError } from "./FormMessages";
 import { type FirstRunFormProblem, firstRunFormProblems, MIN_PASSWORD_LENGTH } from "./permissions";
-import * as settingsTexts from "./texts";
+import { settingsTexts } from "./texts";
 
 registerTexts("settings", settingsTexts);
 

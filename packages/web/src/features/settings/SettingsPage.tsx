@@ -11,7 +11,7 @@ import { OrganizationSection } from "./OrganizationSection";
 import { TokensSection } from "./TokensSection";
 import "./settings.css";
 import { registerTexts } from "../../i18n/setupI18n";
-import * as settingsTexts from "./texts";
+import { settingsTexts } from "./texts";
 
 registerTexts("settings", settingsTexts);
 

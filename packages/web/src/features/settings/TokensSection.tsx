@@ -15,9 +15,7 @@ import {
 import { Done, FormError } from "./FormMessages";
 import { formatDateTime } from "./formatSettings";
 import { grantableRoles, mayAdminister } from "./permissions";
-import { en, ja } from "./texts";
-
-const TEXTS = { ja, en } as const;
+import { settingsTexts } from "./texts";
 
 /** API tokens: listed without their secrets; a new one's secret is shown once, here, and never again. */
 export function TokensSection({ id, role }: { id: string; role: Role }) {
@@ -158,7 +156,7 @@ function TokenTable({
 
 function scopeName(scope: string, lang: Lang): string {
   return (TOKEN_SCOPES as readonly string[]).includes(scope)
-    ? TEXTS[lang].scopeNames[scopeKey(scope as TokenScope)]
+    ? settingsTexts[lang].scopeNames[scopeKey(scope as TokenScope)]
     : scope;
 }
 

@@ -1,10 +1,8 @@
 import { parsePeriodId, periodLabel } from "../../format/fiscalPeriod";
 import { catalogs, fillText, type Lang } from "../../i18n/catalog";
 import { formatDateTime } from "./formatSettings";
-import { en, ja } from "./texts";
-
-/** This part's texts, read here without i18next so that the wording is plain, testable functions. */
-const TEXTS = { ja, en } as const;
+// This part's texts are read here without i18next, so that the wording is plain, testable functions.
+import { settingsTexts } from "./texts";
 
 /** One entry of GET /audit (the server's `auditSchema`). */
 export interface AuditEntry {
@@ -40,15 +38,15 @@ const KNOWN_ACTIONS: ReadonlySet<string> = new Set(Object.values(AUDIT_KINDS).fl
 
 /** The text key of an action: i18next reads "." as a key separator. */
 export const actionKey = (action: AuditAction) => action.replace(".", "_") as ActionKey;
-type ActionKey = keyof (typeof ja)["audit"]["actions"];
+type ActionKey = keyof (typeof settingsTexts)["ja"]["audit"]["actions"];
 
-/** What the page knows to put names on ids: the members, the tokens, the plans and their nodes. */
 /** A user as the audit log names them (the answer's `users`): also one who has left. */
 export interface AuditPerson {
   name: string;
   email: string;
 }
 
+/** What the page knows to put names on ids: the members, the tokens, the plans and their nodes. */
 export interface AuditLookups {
   members: ReadonlyMap<string, AuditPerson>;
   /** Every user the loaded entries mention, members or not (the answers' `users`). */
@@ -108,7 +106,7 @@ export function auditActor(
   lookups: AuditLookups,
   lang: Lang,
 ): AuditActor {
-  const texts = TEXTS[lang].audit;
+  const texts = settingsTexts[lang].audit;
   if (entry.userId !== null) {
     const member = lookups.members.get(entry.userId);
     if (member) return { kind: "member", name: member.name, email: member.email };
@@ -132,7 +130,7 @@ export function auditActor(
 
 /** The action as a phrase; an action this page does not know shows as itself. */
 export function actionText(action: string, lang: Lang): string {
-  const texts = TEXTS[lang].audit;
+  const texts = settingsTexts[lang].audit;
   return KNOWN_ACTIONS.has(action)
     ? texts.actions[actionKey(action as AuditAction)]
     : fillText(texts.unknownAction, { action });
@@ -143,7 +141,7 @@ const kpiHref = (planId: string, nodeId: string) =>
 const planHref = (planId: string) => `/?plan=${encodeURIComponent(planId)}`;
 
 export function auditSubject(entry: AuditEntry, lookups: AuditLookups, lang: Lang): AuditSubject | null {
-  const texts = TEXTS[lang].audit.subjects;
+  const texts = settingsTexts[lang].audit.subjects;
   const { detail } = entry;
   const planName = (planId: string) => lookups.plans.get(planId)?.name ?? text(detail.name) ?? short(planId);
   const kpi = (planId: string, nodeId: string) => ({
@@ -160,8 +158,8 @@ export function auditSubject(entry: AuditEntry, lookups: AuditLookups, lang: Lan
       const name = member
         ? `${member.name} <${member.email}>`
         : person
-          ? `${fillText(TEXTS[lang].audit.formerNamed, { name: person.name })} <${person.email}>`
-          : fillText(TEXTS[lang].audit.formerMember, { id: short(entry.entityId) });
+          ? `${fillText(settingsTexts[lang].audit.formerNamed, { name: person.name })} <${person.email}>`
+          : fillText(settingsTexts[lang].audit.formerMember, { id: short(entry.entityId) });
       return { text: name, href: null };
     }
     case "api_token": {
@@ -199,7 +197,7 @@ function oneOf<T extends string>(values: readonly T[], value: unknown): T | null
 
 /** What an entry's detail says, line by line; an unknown action's detail as its JSON. */
 export function auditDetails(entry: Pick<AuditEntry, "action" | "detail">, lang: Lang): string[] {
-  const catalog = TEXTS[lang];
+  const catalog = settingsTexts[lang];
   const texts = catalog.audit.details;
   const d = entry.detail;
   const numbers = new Intl.NumberFormat(lang === "ja" ? "ja-JP" : "en-US", { maximumFractionDigits: 6 });
@@ -315,7 +313,7 @@ export function auditDetails(entry: Pick<AuditEntry, "action" | "detail">, lang:
  * the command line or the demo; anything else as written.
  */
 export function sourceName(source: string | null, lang: Lang): string {
-  const texts = TEXTS[lang].audit.details;
+  const texts = settingsTexts[lang].audit.details;
   if (source === null) return "—";
   if (source === "api:json") return texts.sourceJson;
   if (source === "file") return texts.sourceKpiFile;

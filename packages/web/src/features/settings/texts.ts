@@ -541,3 +541,6 @@ export const en: Texts<typeof ja> = {
     mismatch: "The two passwords differ.",
   },
 };
+
+/** Both languages, for code that reads this part's texts by the UI's language outside `t`, and for `registerTexts`. */
+export const settingsTexts = { ja, en } as const;

@@ -25,7 +25,7 @@ import { useFindings, useWhatIf, type WhatIfChange } from "./api";
 import { FormulaEdge, type FormulaFlowEdge } from "./FormulaEdge";
 import { type ConsistencyRow, gapsByNode } from "./gapsByNode";
 import { type KpiFlowNode, KpiNode } from "./KpiNode";
-import * as treeTexts from "./texts";
+import { treeTexts } from "./texts";
 import {
   layoutTree,
   NODE_HEIGHT,

@@ -155,3 +155,6 @@ export const en: Texts<typeof ja> = {
     use: "Try this value",
   },
 };
+
+/** Both languages, for code that reads this part's texts by the UI's language outside `t`, and for `registerTexts`. */
+export const treeTexts = { ja, en } as const;
