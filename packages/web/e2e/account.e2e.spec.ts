@@ -1,5 +1,6 @@
 import { type Browser, type BrowserContext, expect, type Page, test } from "@playwright/test";
 import { csrfToken } from "./api";
+import { demoLogin, signIn, signInAsDemo } from "./demoSignIn";
 
 test.use({ baseURL: process.env.SHIHYO_E2E_BASE_URL });
 
@@ -7,13 +8,6 @@ test.use({ baseURL: process.env.SHIHYO_E2E_BASE_URL });
 // a member of this spec's own changes theirs, and is removed at the end.
 const FIRST_PASSWORD = "e2e account first";
 const SECOND_PASSWORD = "e2e account second";
-
-async function signIn(page: Page, email: string, password: string, path = "/") {
-  await page.goto(path);
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("パスワード").fill(password);
-  await page.getByRole("button", { name: "サインイン" }).click();
-}
 
 /** A fresh browser, as another device: its own cookies and its own stored language. */
 async function device(browser: Browser): Promise<{ context: BrowserContext; page: Page }> {
@@ -33,16 +27,11 @@ test("account: a member changes their password, signs out other devices, and the
   page,
   browser,
 }) => {
-  const ownerEmail = process.env.SHIHYO_E2E_EMAIL;
-  const ownerPassword = process.env.SHIHYO_E2E_PASSWORD;
-  if (!ownerEmail || !ownerPassword)
-    throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
   const stamp = Date.now().toString(36);
   const email = `e2e-account-${stamp}@example.com`;
   const name = `E2E アカウント ${stamp}`;
 
-  await signIn(page, ownerEmail, ownerPassword);
-  await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
+  await signInAsDemo(page);
   const added = await apiWrite(page, "post", "/api/v1/members", {
     email,
     name,
@@ -156,16 +145,12 @@ test("account: a member changes their e-mail, and only the new address signs in"
   page,
   browser,
 }) => {
-  const ownerEmail = process.env.SHIHYO_E2E_EMAIL;
-  const ownerPassword = process.env.SHIHYO_E2E_PASSWORD;
-  if (!ownerEmail || !ownerPassword)
-    throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
+  const ownerEmail = demoLogin().email;
   const stamp = Date.now().toString(36);
   const email = `e2e-email-${stamp}@example.com`;
   const changed = `e2e-email-${stamp}-new@example.com`;
 
-  await signIn(page, ownerEmail, ownerPassword);
-  await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
+  await signInAsDemo(page);
   const added = await apiWrite(page, "post", "/api/v1/members", {
     email,
     name: `E2E メール ${stamp}`,

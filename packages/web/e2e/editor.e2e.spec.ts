@@ -2,6 +2,7 @@ import { mkdirSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, test } from "@playwright/test";
 import { csrfToken, deletePlansNamed } from "./api";
+import { signInAsDemo } from "./demoSignIn";
 
 const screenshots = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 mkdirSync(screenshots, { recursive: true });
@@ -32,16 +33,7 @@ nodes:
 test("plan editor: a new plan from a file, inline formula errors, add and move nodes, save, export", async ({
   page,
 }) => {
-  const email = process.env.SHIHYO_E2E_EMAIL;
-  const password = process.env.SHIHYO_E2E_PASSWORD;
-  if (!email || !password)
-    throw new Error("needs SHIHYO_E2E_EMAIL and SHIHYO_E2E_PASSWORD with SHIHYO_WEB_URL");
-
-  await page.goto("/");
-  await page.getByLabel("メールアドレス").fill(email);
-  await page.getByLabel("パスワード").fill(password);
-  await page.getByRole("button", { name: "サインイン" }).click();
-  await expect(page.getByRole("heading", { level: 1, name: "ダッシュボード" })).toBeVisible();
+  await signInAsDemo(page);
 
   try {
     // A new plan from a KPI file (admins), opened in the editor once created.

@@ -30,18 +30,9 @@ const gridRow = (page: Page, name: string): Locator =>
 const cellText = (cell: Locator) =>
   cell.evaluate((td) => td.querySelector("input")?.value ?? td.textContent ?? "");
 
-/** A stored actual, read through the API with the browser's session. */
+/** A stored actual (without a segment), read through the API with the browser's session. */
 async function storedValue(page: Page, node: string, period: string): Promise<number | null> {
-  const planId = await page.evaluate(async () => {
-    const plans = (await (await fetch("/api/v1/plans")).json()) as { id: string }[];
-    return plans[0]!.id;
-  });
-  const response = await page.request.get(
-    `/api/v1/plans/${planId}/measurements?node=${node}&from=${period}&to=${period}`,
-  );
-  expect(response.ok()).toBe(true);
-  const rows = (await response.json()) as { value: number; segment?: string }[];
-  return rows.find((r) => r.segment === undefined)?.value ?? null;
+  return (await storedBySegment(page, node, period))[""] ?? null;
 }
 
 test("data entry: type and paste into the grid, save, see the dashboard change; import a CSV", async ({

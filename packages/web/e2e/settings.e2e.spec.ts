@@ -2,7 +2,7 @@ import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { expect, type Page, test } from "@playwright/test";
 import { csrfToken } from "./api";
-import { signInAsDemo } from "./demoSignIn";
+import { demoLogin, signInAsDemo } from "./demoSignIn";
 
 const screenshots = fileURLToPath(new URL("../../../docs/screenshots/", import.meta.url));
 mkdirSync(screenshots, { recursive: true });
@@ -151,7 +151,7 @@ test("settings: organisation, API token shown once, members, language, calendar"
     await expect(members.getByRole("row", { name: new RegExp(email) })).toHaveCount(0);
 
     // The audit log tells what was just done, in words: by whom, on what, with the details.
-    const ownerEmail = process.env.SHIHYO_E2E_EMAIL!;
+    const ownerEmail = demoLogin().email;
     const audit = page.getByRole("region", { name: "監査ログ" });
     await audit.getByRole("button", { name: "最新の状態に更新" }).click();
     const created = audit
