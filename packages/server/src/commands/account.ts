@@ -5,6 +5,7 @@ import type { RequestAuth } from "../auth/requestAuth.js";
 import type { ServerConfig } from "../config.js";
 import { AppError, AppErrorCode, type ProblemItem } from "../errors/appError.js";
 import { EMAIL, MAX_EMAIL_LENGTH, MIN_PASSWORD_LENGTH } from "./firstRun.js";
+import { countSignInAttempt } from "./login.js";
 
 const MAX_NAME_LENGTH = 200;
 const MAX_PASSWORD_LENGTH = 1024;
@@ -121,13 +122,7 @@ async function checkCurrentPassword(options: {
   field: string;
 }): Promise<void> {
   const { store, config, user, password, ip, field } = options;
-  const { maxPerEmail, maxPerIp, windowSeconds } = config.login;
-  const [byEmail, byIp] = await Promise.all([
-    store.countLoginAttempt(`email:${user.email}`, windowSeconds),
-    store.countLoginAttempt(`ip:${ip}`, windowSeconds),
-  ]);
-  if (byEmail > maxPerEmail || byIp > maxPerIp)
-    throw new AppError(AppErrorCode.RateLimited, { headers: { "retry-after": String(windowSeconds) } });
+  await countSignInAttempt({ store, config, email: user.email, ip });
   const ok = await verifyPassword(await store.getPasswordHash(user.id), password);
   if (!ok)
     throw new AppError(AppErrorCode.ValidationFailed, {

@@ -11,6 +11,28 @@ export interface SignedIn {
 }
 
 /**
+ * Counts one attempt at a password — a sign-in, or the current password asked before an
+ * account change — per e-mail and per client address, in the database (so the limit holds
+ * across instances); over either limit: 429 with Retry-After. Called before the password is
+ * checked.
+ */
+export async function countSignInAttempt(options: {
+  store: Store;
+  config: ServerConfig;
+  email: string;
+  ip: string;
+}): Promise<void> {
+  const { store, config, email, ip } = options;
+  const { maxPerEmail, maxPerIp, windowSeconds } = config.login;
+  const [byEmail, byIp] = await Promise.all([
+    store.countLoginAttempt(`email:${email}`, windowSeconds),
+    store.countLoginAttempt(`ip:${ip}`, windowSeconds),
+  ]);
+  if (byEmail > maxPerEmail || byIp > maxPerIp)
+    throw new AppError(AppErrorCode.RateLimited, { headers: { "retry-after": String(windowSeconds) } });
+}
+
+/**
  * Signs a user in with e-mail and password. Attempts are counted in the database per
  * e-mail and per client address (so the limit holds across instances) before the password
  * is even checked; the answer never says whether the e-mail exists.
@@ -25,13 +47,7 @@ export async function login(options: {
 }): Promise<SignedIn> {
   const { store, config, password, ip } = options;
   const email = options.email.trim().toLowerCase();
-  const { maxPerEmail, maxPerIp, windowSeconds } = config.login;
-  const [byEmail, byIp] = await Promise.all([
-    store.countLoginAttempt(`email:${email}`, windowSeconds),
-    store.countLoginAttempt(`ip:${ip}`, windowSeconds),
-  ]);
-  if (byEmail > maxPerEmail || byIp > maxPerIp)
-    throw new AppError(AppErrorCode.RateLimited, { headers: { "retry-after": String(windowSeconds) } });
+  await countSignInAttempt({ store, config, email, ip });
 
   const found = await store.getUserByEmail(email);
   const ok = await verifyPassword(found?.passwordHash ?? null, password);
