@@ -66,18 +66,24 @@ const KEYS = {
 const get = <T>(path: string, signal?: AbortSignal) =>
   apiRequest<T>(path, { language: i18n.language, signal });
 
-/** A write with the session's CSRF token, in the user's language. */
-function write<T>(
+/**
+ * A write with the session's CSRF token, in the user's language. Every write here leaves an
+ * audit entry: once it is done, the log is read again when next shown.
+ */
+async function write<T>(
   client: QueryClient,
   path: string,
   options: Omit<RequestOptions, "language" | "csrfToken">,
-) {
+): Promise<T> {
   const session = client.getQueryData<Session | null>(SESSION_KEY);
-  return apiRequest<T>(path, { ...options, csrfToken: session?.csrfToken, language: i18n.language });
+  const answer = await apiRequest<T>(path, {
+    ...options,
+    csrfToken: session?.csrfToken,
+    language: i18n.language,
+  });
+  void client.invalidateQueries({ queryKey: KEYS.audit });
+  return answer;
 }
-
-/** Every write here leaves an audit entry: the log is read again when next shown. */
-const afterWrite = (client: QueryClient) => client.invalidateQueries({ queryKey: KEYS.audit });
 
 /** Whether the server waits for its first organisation and owner. */
 export const useSetupStatus = () =>
@@ -107,7 +113,6 @@ export function useRenameOrganization() {
     mutationFn: (name: string) =>
       write<Organization>(client, "/orgs/current", { method: "PATCH", body: { name } }),
     onSuccess: (organization) => {
-      void afterWrite(client);
       client.setQueryData(KEYS.organization, organization);
       client.setQueryData<Session | null>(SESSION_KEY, (session) =>
         session ? { ...session, org: { ...session.org, name: organization.name } } : session,
@@ -124,10 +129,7 @@ export function useAddMember() {
   return useMutation({
     mutationFn: (body: { email: string; name?: string; password?: string; role: Role }) =>
       write<Member>(client, "/members", { method: "POST", body }),
-    onSuccess: () => {
-      void afterWrite(client);
-      return client.invalidateQueries({ queryKey: KEYS.members });
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.members }),
   });
 }
 
@@ -136,10 +138,7 @@ export function useChangeRole() {
   return useMutation({
     mutationFn: ({ userId, role }: { userId: string; role: Role }) =>
       write<Member>(client, `/members/${encodeURIComponent(userId)}`, { method: "PATCH", body: { role } }),
-    onSuccess: () => {
-      void afterWrite(client);
-      return client.invalidateQueries({ queryKey: KEYS.members });
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.members }),
   });
 }
 
@@ -148,10 +147,7 @@ export function useRemoveMember() {
   return useMutation({
     mutationFn: (userId: string) =>
       write<void>(client, `/members/${encodeURIComponent(userId)}`, { method: "DELETE" }),
-    onSuccess: () => {
-      void afterWrite(client);
-      return client.invalidateQueries({ queryKey: KEYS.members });
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.members }),
   });
 }
 
@@ -168,10 +164,7 @@ export function useCreateToken() {
   return useMutation({
     mutationFn: (body: { name: string; role: Role; scopes: TokenScope[] }) =>
       write<{ token: ApiToken; secret: string }>(client, "/tokens", { method: "POST", body }),
-    onSuccess: () => {
-      void afterWrite(client);
-      return client.invalidateQueries({ queryKey: KEYS.tokens });
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.tokens }),
   });
 }
 
@@ -180,10 +173,7 @@ export function useRevokeToken() {
   return useMutation({
     mutationFn: (id: string) =>
       write<void>(client, `/tokens/${encodeURIComponent(id)}`, { method: "DELETE" }),
-    onSuccess: () => {
-      void afterWrite(client);
-      return client.invalidateQueries({ queryKey: KEYS.tokens });
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: KEYS.tokens }),
   });
 }
 
@@ -196,7 +186,6 @@ export function useUpdateAccount() {
     onSuccess: (session) => {
       client.setQueryData(SESSION_KEY, session);
       void client.invalidateQueries({ queryKey: KEYS.members });
-      void afterWrite(client);
     },
   });
 }
@@ -207,10 +196,7 @@ export function useChangePassword() {
   return useMutation({
     mutationFn: (body: { currentPassword: string; newPassword: string }) =>
       write<void>(client, "/session/password", { method: "POST", body }),
-    onSuccess: () => {
-      void afterWrite(client);
-      return client.invalidateQueries({ queryKey: SESSION_KEY });
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: SESSION_KEY }),
   });
 }
 
@@ -219,10 +205,7 @@ export function useEndOtherSessions() {
   const client = useQueryClient();
   return useMutation({
     mutationFn: () => write<{ ended: number }>(client, "/sessions", { method: "DELETE" }),
-    onSuccess: () => {
-      void afterWrite(client);
-      return client.invalidateQueries({ queryKey: SESSION_KEY });
-    },
+    onSuccess: () => client.invalidateQueries({ queryKey: SESSION_KEY }),
   });
 }
 
@@ -238,7 +221,6 @@ export function useChangeEmail() {
     onSuccess: (session) => {
       client.setQueryData(SESSION_KEY, session);
       void client.invalidateQueries({ queryKey: KEYS.members });
-      void afterWrite(client);
     },
   });
 }
